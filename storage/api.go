@@ -1,0 +1,104 @@
+package storage
+
+// This file is the contract other packages code against. Bodies are being
+// filled in; signatures change only together with their callers.
+
+import (
+	"encoding/json"
+	"errors"
+	"time"
+
+	"github.com/shanhaifield/shanhai/record"
+)
+
+// Options configure Open.
+type Options struct {
+	// Author is written into the Meta of every record this store changes.
+	Author string
+	// Node names this installation in HLC stamps; generated and kept in
+	// the store on first open when empty.
+	Node string
+	// Now replaces time.Now in tests.
+	Now func() time.Time
+}
+
+// Op is what a change did to a record.
+type Op string
+
+// Change operations.
+const (
+	OpPut    Op = "put"
+	OpDelete Op = "delete"
+)
+
+// Change is one outbox entry: a local write not yet acknowledged by the
+// server.
+type Change struct {
+	Seq        uint64                     `json:"seq"`         // local, strictly increasing
+	MutationID string                     `json:"mutation_id"` // ULID, unique across clients
+	Kind       record.Kind                `json:"kind"`
+	RecordID   string                     `json:"record_id"`
+	Op         Op                         `json:"op"`
+	Fields     map[string]json.RawMessage `json:"fields,omitempty"`   // changed fields and their new values
+	Versions   map[string]string          `json:"versions,omitempty"` // HLC stamp per changed field
+	At         time.Time                  `json:"at"`
+	Author     string                     `json:"author,omitempty"`
+}
+
+// ListOptions page and filter List.
+type ListOptions struct {
+	Limit int    // 0 means all
+	After string // return records with ID > After (cursor paging)
+	// Enterprise filters children to one enterprise.
+	Enterprise string
+	// Stage filters enterprises by stage (uses the stage index).
+	Stage record.Stage
+	// DueBefore filters tasks that are not done and due on or before this
+	// YYYY-MM-DD date (uses the due index).
+	DueBefore string
+}
+
+// Duplicate is an existing enterprise that may be the same as a new one.
+type Duplicate struct {
+	ID     string `json:"id"`
+	Name   string `json:"name"`
+	Reason string `json:"reason"` // "credit_code", "name" or "mobile"
+	Zh     string `json:"zh"`     // e.g. "统一社会信用代码相同"
+}
+
+// Hit is one search result.
+type Hit struct {
+	Kind  record.Kind `json:"kind"`
+	ID    string      `json:"id"`
+	Title string      `json:"title"` // enterprise name, or contact name
+	Sub   string      `json:"sub"`   // what matched / context
+	Score int         `json:"score"` // higher is better
+}
+
+// Inconsistency is one problem found by Doctor.
+type Inconsistency struct {
+	Bucket string `json:"bucket"`
+	Key    string `json:"key"`
+	Issue  string `json:"issue"`
+}
+
+// Errors callers test for with errors.Is / errors.As.
+var (
+	ErrNotFound = errors.New("record not found")
+	// ErrDuplicateCreditCode: another enterprise already has this code;
+	// the returned error wraps it in a *DuplicateError naming that one.
+	ErrDuplicateCreditCode = errors.New("credit code already used by another enterprise")
+	// ErrNoParent: a child names an enterprise that does not exist.
+	ErrNoParent = errors.New("enterprise does not exist")
+)
+
+// DuplicateError names the record that already holds a unique value.
+type DuplicateError struct {
+	Field string // "credit_code"
+	ID    string // existing record
+}
+
+func (e *DuplicateError) Error() string { return e.Field + " already used by " + e.ID }
+
+// Unwrap lets errors.Is match ErrDuplicateCreditCode.
+func (e *DuplicateError) Unwrap() error { return ErrDuplicateCreditCode }
