@@ -13,11 +13,13 @@ const (
 	KindVisit      Kind = "visit"
 	KindProject    Kind = "project"
 	KindTask       Kind = "task"
+	KindReferral   Kind = "referral"
+	KindScreening  Kind = "screening"
 )
 
 // Kinds lists every record kind, parents before children, so that a
 // loader that follows this order never meets a child before its parent.
-var Kinds = []Kind{KindEnterprise, KindContact, KindVisit, KindProject, KindTask}
+var Kinds = []Kind{KindEnterprise, KindContact, KindVisit, KindProject, KindTask, KindScreening, KindReferral}
 
 // Meta is the header every record carries: identity, audit times and the
 // per-field versions that sync merges on.
@@ -69,6 +71,10 @@ func New(k Kind) Record {
 		return &Project{}
 	case KindTask:
 		return &Task{}
+	case KindReferral:
+		return &Referral{}
+	case KindScreening:
+		return &Screening{}
 	}
 	return nil
 }
