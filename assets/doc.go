@@ -1,0 +1,2 @@
+// Package assets embeds the files the app ships: reference data, fonts and the icon.
+package assets
