@@ -1,0 +1,262 @@
+package search
+
+import "strings"
+
+// Result is one ranked match.
+type Result struct {
+	ID           string
+	Kind         string
+	EnterpriseID string
+	Name         string // as put, for display (Hit.Title)
+	Score        int
+	// Field is what matched best: "name", "short_name", "pinyin_initials",
+	// "pinyin", "address", "credit_code" or "mobile".
+	Field string
+}
+
+// Query returns the documents matching every term of q, best first. limit
+// ≤ 0 returns all matches. An empty or blank q returns nil.
+func (ix *Index) Query(q string, limit int) []Result {
+	ts := terms(q)
+	if len(ts) == 0 {
+		return nil
+	}
+	ix.mu.RLock()
+	defer ix.mu.RUnlock()
+	s, _ := ix.scratch.Get().(*scratch)
+	if s == nil {
+		s = new(scratch)
+	}
+	defer ix.scratch.Put(s)
+	s.grow(len(ix.docs))
+	defer s.clear()
+	s.docs = ix.docs
+	for t, term := range ts {
+		// One term may stop at limit candidates: see matchTerm.
+		enough := -1
+		if len(ts) == 1 && limit > 0 {
+			enough = limit
+		}
+		ix.matchTerm(s, t, term, enough)
+		s.finishTerm(t)
+		if len(s.touched) == 0 {
+			return nil
+		}
+	}
+	return ix.rank(s, limit)
+}
+
+// matchTerm feeds the matches of one term into s, field by field in
+// falling score order. Every score a later step can give is at most the
+// lowest score an earlier step gave, so once the first term holds enough
+// (≥ 0) live candidates, later steps cannot change the top enough and are
+// skipped. Search-as-you-type's one-letter terms stop after the name
+// prefixes instead of scoring half the index.
+func (ix *Index) matchTerm(s *scratch, t int, term string, enough int) {
+	m := &termMatch{ix: ix, s: s, t: t, term: term, rs: []rune(term)}
+	for _, step := range m.steps() {
+		step()
+		if enough >= 0 && len(s.touched) >= enough {
+			return
+		}
+	}
+}
+
+// termMatch is one term being matched into a scratch.
+type termMatch struct {
+	ix   *Index
+	s    *scratch
+	t    int // term number
+	term string
+	rs   []rune
+}
+
+// steps lists the matchers that apply to the term, in falling score order.
+func (m *termMatch) steps() []func() {
+	steps := []func(){m.namePrefix, m.shortName, m.nameSubstring}
+	if isLetters(m.term) {
+		steps = append(steps, m.initialsPrefix, m.initials)
+		if len(m.term) >= 2 { // one letter is the initials match already
+			steps = append(steps, m.pinyin)
+		}
+	}
+	return append(steps, m.address, m.codeOrMobile)
+}
+
+// hit returns a callback scoring a slot for this term.
+func (m *termMatch) hit(score uint16, f matchField) func(uint32) {
+	return func(slot uint32) { m.s.hit(m.t, slot, score, f) }
+}
+
+func (m *termMatch) namePrefix() {
+	m.ix.prefixMatch(fNameHead, m.rs, m.term, entryName, func(slot uint32) {
+		// A prefix as long as the name is the whole name.
+		score := uint16(scoreNamePrefix)
+		if int(m.ix.nameLen[slot]) == len(m.rs) {
+			score = scoreExactName
+		}
+		m.s.hit(m.t, slot, score, mName)
+	})
+}
+
+func (m *termMatch) shortName() {
+	m.ix.textMatch(fShort, m.rs, m.term, entryShort, func(slot uint32) {
+		score := uint16(scoreShort)
+		if e := m.ix.docs[slot]; e != nil && e.short == m.term {
+			score = scoreShortExact
+		}
+		m.s.hit(m.t, slot, score, mShortName)
+	})
+}
+
+func (m *termMatch) nameSubstring() {
+	m.ix.textMatch(fName, m.rs, m.term, entryName, m.hit(scoreName, mName))
+}
+
+func (m *termMatch) initialsPrefix() {
+	m.ix.prefixMatch(fInitialsHead, m.rs, m.term, entryInitials, m.hit(scoreInitialsPrefix, mPinyinInitials))
+}
+
+func (m *termMatch) initials() {
+	m.ix.textMatch(fInitials, m.rs, m.term, entryInitials, m.hit(scoreInitials, mPinyinInitials))
+}
+
+func (m *termMatch) pinyin() {
+	m.ix.pinyinMatch(m.term, m.hit(scorePinyinPrefix, mPinyin), m.hit(scorePinyin, mPinyin))
+}
+
+func (m *termMatch) address() {
+	m.ix.textMatch(fAddr, m.rs, m.term, entryAddr, m.hit(scoreAddress, mAddress))
+}
+
+// codeOrMobile is one step because the two scores tie.
+func (m *termMatch) codeOrMobile() {
+	if isAlnum(m.term) && len(m.term) >= 2 {
+		m.ix.codeMatch(m.term, m.hit(scoreCreditCode, mCreditCode))
+	}
+	if d := strings.TrimPrefix(m.term, "+86"); isDigits(d) && len(d) >= 4 {
+		m.ix.mobileMatch(d, m.hit(scoreMobile, mMobile))
+	}
+}
+
+func entryName(e *entry) string     { return e.name }
+func entryShort(e *entry) string    { return e.short }
+func entryAddr(e *entry) string     { return e.addr }
+func entryInitials(e *entry) string { return e.initials }
+
+// textMatch calls fn for every slot whose text (unigrams and bigrams posted
+// under f) contains term. One- and two-rune terms are exact from their
+// posting list; longer ones intersect their bigrams and verify.
+func (ix *Index) textMatch(f field, rs []rune, term string, text func(*entry) string, fn func(uint32)) {
+	switch len(rs) {
+	case 1:
+		each(ix.list(uniKey(f, rs[0])), fn)
+		return
+	case 2:
+		each(ix.list(biKey(f, rs[0], rs[1])), fn)
+		return
+	}
+	lists := make([][]uint32, 0, len(rs)-1)
+	for i := 1; i < len(rs); i++ {
+		list := ix.list(biKey(f, rs[i-1], rs[i]))
+		if len(list) == 0 {
+			return
+		}
+		lists = append(lists, list)
+	}
+	for _, slot := range intersectAll(lists) {
+		if e := ix.docs[slot]; e != nil && strings.Contains(text(e), term) {
+			fn(slot)
+		}
+	}
+}
+
+// prefixMatch calls fn for every slot whose text starts with term, using
+// the head keys posted under f.
+func (ix *Index) prefixMatch(f field, rs []rune, term string, text func(*entry) string, fn func(uint32)) {
+	if len(rs) == 1 {
+		each(ix.list(uniKey(f, rs[0])), fn)
+		return
+	}
+	list := ix.list(biKey(f, rs[0], rs[1]))
+	if len(rs) == 2 {
+		each(list, fn)
+		return
+	}
+	for _, slot := range list {
+		if e := ix.docs[slot]; e != nil && strings.HasPrefix(text(e), term) {
+			fn(slot)
+		}
+	}
+}
+
+// pinyinMatch finds term as a prefix of the full pinyin from any syllable
+// start: atStart for the first syllable, anywhere for the others.
+func (ix *Index) pinyinMatch(term string, atStart, anywhere func(uint32)) {
+	if len(term) <= maxPinyinKey {
+		each(ix.list(strKey(fPinyinHead, term)), atStart)
+		each(ix.list(strKey(fPinyin, term)), anywhere)
+		return
+	}
+	for _, slot := range ix.list(strKey(fPinyinHead, term)) {
+		if e := ix.docs[slot]; e != nil && strings.HasPrefix(e.pinyin, term) {
+			atStart(slot)
+		}
+	}
+	for _, slot := range ix.list(strKey(fPinyin, term)) { // keyed by the first six letters
+		if e := ix.docs[slot]; e != nil && pinyinHas(e, term) {
+			anywhere(slot)
+		}
+	}
+}
+
+// pinyinHas reports whether term starts at some syllable of e's pinyin.
+func pinyinHas(e *entry, term string) bool {
+	for _, s := range e.starts {
+		if strings.HasPrefix(e.pinyin[s:], term) {
+			return true
+		}
+	}
+	return false
+}
+
+// codeMatch finds credit codes that start with term.
+func (ix *Index) codeMatch(term string, fn func(uint32)) {
+	list := ix.list(strKey(fCode, term))
+	if len(term) <= 6 {
+		each(list, fn)
+		return
+	}
+	for _, slot := range list {
+		if e := ix.docs[slot]; e != nil && strings.HasPrefix(e.code, term) {
+			fn(slot)
+		}
+	}
+}
+
+// mobileMatch finds mobiles whose national digits end with digits.
+func (ix *Index) mobileMatch(digits string, fn func(uint32)) {
+	list := ix.list(strKey(fMobile, digits[len(digits)-4:]))
+	if len(digits) == 4 {
+		each(list, fn)
+		return
+	}
+	for _, slot := range list {
+		e := ix.docs[slot]
+		if e == nil {
+			continue
+		}
+		for _, m := range e.mobiles {
+			if strings.HasSuffix(m, digits) {
+				fn(slot)
+				break
+			}
+		}
+	}
+}
+
+func each(list []uint32, fn func(uint32)) {
+	for _, slot := range list {
+		fn(slot)
+	}
+}
