@@ -20,6 +20,9 @@ type Options struct {
 	Node string
 	// Now replaces time.Now in tests.
 	Now func() time.Time
+	// LockTimeout is how long Open waits for another process to close the
+	// file before failing with ErrInUse; 0 means one second.
+	LockTimeout time.Duration
 }
 
 // Op is what a change did to a record.
@@ -90,6 +93,14 @@ var (
 	ErrDuplicateCreditCode = errors.New("credit code already used by another enterprise")
 	// ErrNoParent: a child names an enterprise that does not exist.
 	ErrNoParent = errors.New("enterprise does not exist")
+	// ErrInUse: another process holds the store file open. The UI shows
+	// "数据文件正被另一个山海外勤程序使用，请先关闭它".
+	ErrInUse = errors.New("store is in use by another process")
+	// ErrTooNew: the file was written by a newer version of the program,
+	// whose layout this binary does not know.
+	ErrTooNew = errors.New("store was written by a newer version of shanhai")
+	// ErrUnknownField: a patch names a field the record kind does not have.
+	ErrUnknownField = errors.New("unknown field")
 )
 
 // DuplicateError names the record that already holds a unique value.
@@ -98,6 +109,7 @@ type DuplicateError struct {
 	ID    string // existing record
 }
 
+// Error names the field and the record that already holds the value.
 func (e *DuplicateError) Error() string { return e.Field + " already used by " + e.ID }
 
 // Unwrap lets errors.Is match ErrDuplicateCreditCode.
