@@ -1,0 +1,175 @@
+// Package cli is the headless command line of the desktop binary: add,
+// edit, list, show, search, import and export field records in the local
+// store without the window. It does not import Fyne, so it builds and is
+// tested without cgo.
+package cli
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"log/slog"
+	"os"
+	"os/user"
+	"path/filepath"
+	"runtime/debug"
+	"strings"
+
+	"github.com/shanhaifield/shanhai/storage"
+)
+
+// Exit codes of Run.
+const (
+	ExitOK      = 0 // success
+	ExitFailure = 1 // bad data, not found, inconsistencies
+	ExitUsage   = 2 // unknown command or flag, missing argument
+)
+
+// Global holds the flags that come before the command.
+type Global struct {
+	DataDir string // --data, else $SHANHAI_DATA, else storage.DefaultDir()
+	Author  string // --author, else $SHANHAI_USER, else the OS user name
+	Verbose bool   // --verbose: debug logs on stderr
+}
+
+// ParseGlobal reads the global flags from args and returns them with the
+// rest of the command line (the command and its arguments). getenv is
+// os.Getenv in production; tests pass their own.
+func ParseGlobal(args []string, getenv func(string) string) (Global, []string, error) {
+	var g Global
+	fs := flag.NewFlagSet("shanhai", flag.ContinueOnError)
+	fs.SetOutput(io.Discard)
+	fs.StringVar(&g.DataDir, "data", "", "数据目录 / data directory")
+	fs.StringVar(&g.Author, "author", "", "作者 / author of changes")
+	fs.BoolVar(&g.Verbose, "verbose", false, "调试日志 / debug logs")
+	if err := fs.Parse(args); err != nil {
+		if errors.Is(err, flag.ErrHelp) {
+			return g, []string{"help"}, nil
+		}
+		return g, nil, usageErrorf("%v", err)
+	}
+	if g.DataDir == "" {
+		g.DataDir = getenv("SHANHAI_DATA")
+	}
+	if g.DataDir == "" {
+		dir, err := storage.DefaultDir()
+		if err != nil {
+			return g, nil, fmt.Errorf("data directory: %w", err)
+		}
+		g.DataDir = dir
+	}
+	if g.Author == "" {
+		g.Author = getenv("SHANHAI_USER")
+	}
+	if g.Author == "" {
+		if u, err := user.Current(); err == nil {
+			g.Author = u.Username
+		}
+	}
+	return g, fs.Args(), nil
+}
+
+// StorePath is the store file inside a data directory.
+func StorePath(dataDir string) string { return filepath.Join(dataDir, storage.FileName) }
+
+// session is one run of one command: where it reads, writes and logs.
+type session struct {
+	ctx    context.Context
+	g      Global
+	stdin  io.Reader
+	stdout io.Writer
+	stderr io.Writer
+	log    *slog.Logger
+}
+
+// command runs one subcommand with its arguments.
+type command struct {
+	run     func(s *session, args []string) error
+	usage   string // one line: arguments
+	summary string // Chinese / English
+}
+
+// commands is the table of subcommands; a function, not a variable, so
+// that no package state can be changed.
+func commands() map[string]command {
+	return map[string]command{
+		"add":     {runAdd, addUsage, "新增记录 / add a record"},
+		"edit":    {runEdit, editUsage, "修改字段 / change fields of a record"},
+		"delete":  {runDelete, deleteUsage, "删除记录（企业连同其下记录）/ delete a record (an enterprise with its children)"},
+		"list":    {runList, listUsage, "列出记录 / list records"},
+		"show":    {runShow, showUsage, "查看记录 / show a record"},
+		"search":  {runSearch, searchUsage, "搜索（支持拼音首字母）/ search, pinyin initials too"},
+		"import":  {runImport, importUsage, "导入 JSON 行或 CSV / import JSON lines or CSV"},
+		"export":  {runExport, exportUsage, "导出 / export"},
+		"doctor":  {runDoctor, doctorUsage, "检查数据一致性 / check the store for inconsistencies"},
+		"check":   {runCheck, checkUsage, "筛查：产业定位、生态门槛、用地效率、选址 / screen a candidate against zones"},
+		"version": {runVersion, "version", "版本 / version"},
+		"help":    {runHelp, "help [COMMAND]", "帮助 / help"},
+	}
+}
+
+// Run runs one command line (without the program name) and returns the
+// process exit code: ExitOK, ExitFailure or ExitUsage. It never panics:
+// a bug below it is reported as a failure with its stack in the log.
+func Run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.Writer) (code int) {
+	if stdin == nil {
+		stdin = strings.NewReader("")
+	}
+	g, rest, err := ParseGlobal(args, os.Getenv)
+	s := &session{ctx: ctx, g: g, stdin: stdin, stdout: stdout, stderr: stderr}
+	s.log = newLogger(stderr, g.Verbose)
+	defer func() {
+		if r := recover(); r != nil {
+			s.log.Error("internal error", "panic", r, "stack", string(debug.Stack()))
+			fmt.Fprintf(stderr, "内部错误 / internal error: %v\n", r)
+			code = ExitFailure
+		}
+	}()
+	if err != nil {
+		return s.report(err)
+	}
+	if len(rest) == 0 {
+		rest = []string{"help"}
+	}
+	cmd, ok := commands()[rest[0]]
+	if !ok {
+		return s.report(usageErrorf("未知命令「%s」/ unknown command %q", rest[0], rest[0]))
+	}
+	return s.report(cmd.run(s, rest[1:]))
+}
+
+func newLogger(w io.Writer, verbose bool) *slog.Logger {
+	level := slog.LevelWarn
+	if verbose {
+		level = slog.LevelDebug
+	}
+	return slog.New(slog.NewTextHandler(w, &slog.HandlerOptions{Level: level}))
+}
+
+// open opens the store of this session; the caller closes it.
+func (s *session) open() (*storage.Store, error) {
+	path := StorePath(s.g.DataDir)
+	s.log.Debug("open store", "path", path, "author", s.g.Author)
+	st, err := storage.Open(s.ctx, path, storage.Options{Author: s.g.Author})
+	if err != nil {
+		return nil, fmt.Errorf("open store %s: %w", path, err)
+	}
+	return st, nil
+}
+
+// withStore opens the store, runs fn and closes the store, keeping the
+// first error.
+func (s *session) withStore(fn func(st *storage.Store) error) (err error) {
+	st, err := s.open()
+	if err != nil {
+		return err
+	}
+	defer func() {
+		if cerr := st.Close(); err == nil && cerr != nil {
+			err = cerr
+		}
+	}()
+	return fn(st)
+}

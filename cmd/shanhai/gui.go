@@ -1,0 +1,99 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"log/slog"
+	"os"
+	"os/user"
+	"path/filepath"
+	"runtime"
+
+	"fyne.io/fyne/v2"
+	fyneapp "fyne.io/fyne/v2/app"
+
+	"github.com/shanhaifield/shanhai/app"
+	"github.com/shanhaifield/shanhai/assets"
+	"github.com/shanhaifield/shanhai/storage"
+)
+
+// appID is the application ID of FyneApp.toml; Fyne keys the
+// preferences and per-app storage folders by it, so it must never change.
+const appID = "io.github.shanhaifield.shanhai"
+
+// runGUI opens the store in dataDir and runs the desktop window until the
+// user closes it or ctx is cancelled (Ctrl-C, SIGTERM). This file is the
+// only importer of fyne.io/fyne/v2/app, which needs cgo and the X11/GL
+// headers; everything else builds and tests without them.
+func runGUI(ctx context.Context, dataDir string) (err error) {
+	if err := checkDisplay(os.Getenv, runtime.GOOS); err != nil {
+		return err
+	}
+	path := filepath.Join(dataDir, storage.FileName)
+	store, err := storage.Open(ctx, path, storage.Options{Author: guiAuthor()})
+	if err != nil {
+		return fmt.Errorf("start window: %w", err)
+	}
+	defer func() {
+		if err := store.Close(); err != nil {
+			slog.Error("close store", "path", path, "err", err)
+		}
+	}()
+	slog.Info("window starting", "store", path)
+
+	if err := app.LoadTranslations(app.LanguageSystem); err != nil {
+		// The code carries the Chinese text as fallback, so the window
+		// still works; only English users lose their strings.
+		slog.Warn("translations not loaded", "err", err)
+	}
+	a := fyneapp.NewWithID(appID)
+	a.SetIcon(fyne.NewStaticResource(assets.IconName, assets.Icon()))
+	a.Settings().SetTheme(app.NewTheme())
+
+	stop := context.AfterFunc(ctx, func() { fyne.Do(a.Quit) })
+	defer stop()
+	// GLFW panics when the display it was given cannot be opened (a
+	// stale DISPLAY, a remote session gone); turn that into an error so
+	// the deferred Close still runs and the user gets a message.
+	defer func() {
+		if r := recover(); r != nil {
+			err = fmt.Errorf("%w: %v", errWindow, r)
+		}
+	}()
+	app.NewUI(a, store).ShowAndRun()
+	return nil
+}
+
+// guiAuthor names the user in the Meta of records the window changes:
+// $SHANHAI_USER, else the operating system's user name (as the CLI does).
+func guiAuthor() string {
+	if u := os.Getenv("SHANHAI_USER"); u != "" {
+		return u
+	}
+	if u, err := user.Current(); err == nil {
+		return u.Username
+	}
+	return ""
+}
+
+// errWindow wraps a failure of the windowing system itself.
+var errWindow = errors.New("无法打开窗口 / the window system failed")
+
+// errNoDisplay: GLFW panics when it finds no display, so runGUI checks
+// first and says what to do instead.
+var errNoDisplay = errors.New("没有图形界面：DISPLAY 和 WAYLAND_DISPLAY 均未设置，无界面时请用命令，如 shanhai list / " +
+	"no graphical display: DISPLAY and WAYLAND_DISPLAY are unset; without one use a command such as shanhai list")
+
+// checkDisplay reports errNoDisplay on X11/Wayland systems with neither
+// display set. Windows and macOS always have a display session.
+func checkDisplay(getenv func(string) string, goos string) error {
+	switch goos {
+	case "windows", "darwin", "android", "ios", "js", "wasip1":
+		return nil
+	}
+	if getenv("DISPLAY") == "" && getenv("WAYLAND_DISPLAY") == "" {
+		return errNoDisplay
+	}
+	return nil
+}
