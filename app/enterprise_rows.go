@@ -1,0 +1,91 @@
+package app
+
+import (
+	"context"
+	"errors"
+	"fmt"
+
+	"fyne.io/fyne/v2/lang"
+
+	"github.com/shanhaifield/shanhai/record"
+	"github.com/shanhaifield/shanhai/storage"
+)
+
+// enterpriseRow is one line of the enterprise list, already in words.
+type enterpriseRow struct {
+	id     string
+	name   string
+	stage  string
+	region string
+	match  string // why a search found it, when not by the enterprise itself
+}
+
+func newEnterpriseRow(e *record.Enterprise, match string) enterpriseRow {
+	return enterpriseRow{id: e.ID, name: e.Name, stage: stageLabel(e.Stage), region: regionLabel(e.RegionCode), match: match}
+}
+
+// loadEnterpriseRows returns the enterprises to list: all of them (up to
+// listLimit) for an empty query, else the search hits in rank order, with
+// a hit on a contact or other child shown as its enterprise, once.
+func loadEnterpriseRows(ctx context.Context, svc Services, query string) ([]enterpriseRow, error) {
+	if query == "" {
+		recs, err := svc.List(ctx, record.KindEnterprise, storage.ListOptions{Limit: listLimit})
+		if err != nil {
+			return nil, fmt.Errorf("list enterprises: %w", err)
+		}
+		rows := make([]enterpriseRow, 0, len(recs))
+		for _, r := range recs {
+			if e, ok := r.(*record.Enterprise); ok {
+				rows = append(rows, newEnterpriseRow(e, ""))
+			}
+		}
+		return rows, nil
+	}
+	hits, err := svc.Search(ctx, query, searchLimit)
+	if err != nil {
+		return nil, fmt.Errorf("search %q: %w", query, err)
+	}
+	var rows []enterpriseRow
+	seen := map[string]bool{}
+	for _, h := range hits {
+		e, match, err := hitEnterprise(ctx, svc, h)
+		if errors.Is(err, storage.ErrNotFound) {
+			continue // deleted since it was indexed
+		}
+		if err != nil {
+			return nil, err
+		}
+		if e == nil || seen[e.ID] {
+			continue
+		}
+		seen[e.ID] = true
+		rows = append(rows, newEnterpriseRow(e, match))
+	}
+	return rows, nil
+}
+
+// hitEnterprise returns the enterprise a search hit belongs to, and for a
+// hit on a child record a note saying what matched.
+func hitEnterprise(ctx context.Context, svc Services, h storage.Hit) (*record.Enterprise, string, error) {
+	rec, err := svc.Get(ctx, h.ID)
+	if err != nil {
+		return nil, "", fmt.Errorf("get search hit %s %s: %w", h.Kind, h.ID, err)
+	}
+	if e, ok := rec.(*record.Enterprise); ok {
+		return e, "", nil
+	}
+	child, ok := rec.(record.Child)
+	if !ok {
+		return nil, "", nil
+	}
+	parent, err := svc.Get(ctx, child.Parent())
+	if err != nil {
+		return nil, "", fmt.Errorf("get enterprise %s of %s %s: %w", child.Parent(), h.Kind, h.ID, err)
+	}
+	e, ok := parent.(*record.Enterprise)
+	if !ok {
+		return nil, "", nil
+	}
+	match := lang.X("enterprises.match", "{{.Kind}}：{{.Title}}", map[string]any{"Kind": kindLabel(h.Kind), "Title": h.Title})
+	return e, match, nil
+}

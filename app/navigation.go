@@ -1,0 +1,83 @@
+package app
+
+import (
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/widget"
+)
+
+// Screen names one screen of the main window, for UI.Show.
+type Screen string
+
+// The screens, in the order of the navigation column.
+const (
+	ScreenEnterprises Screen = "enterprises" // 企业
+	ScreenTasks       Screen = "tasks"       // 待办
+	ScreenZones       Screen = "zones"       // 开发区
+	ScreenSync        Screen = "sync"        // 同步
+	ScreenSettings    Screen = "settings"    // 设置
+)
+
+// screen is one entry of the left navigation and what it shows.
+type screen struct {
+	key     Screen
+	title   string
+	icon    fyne.Resource
+	content fyne.CanvasObject
+}
+
+// navigation is the left column of buttons and the area that shows the
+// selected screen.
+type navigation struct {
+	screens []screen
+	buttons map[Screen]*widget.Button
+	current Screen
+	content fyne.CanvasObject // the button column
+	stack   *fyne.Container   // the selected screen
+}
+
+func newNavigation(screens []screen) *navigation {
+	n := &navigation{screens: screens, buttons: map[Screen]*widget.Button{}, stack: container.NewStack()}
+	column := container.NewVBox()
+	for _, s := range screens {
+		b := widget.NewButtonWithIcon(s.title, s.icon, func() { n.show(s.key) })
+		b.Alignment = widget.ButtonAlignLeading
+		n.buttons[s.key] = b
+		column.Add(b)
+	}
+	n.content = column
+	if len(screens) > 0 {
+		n.show(screens[0].key)
+	}
+	return n
+}
+
+// show puts the screen named key in the content area and marks its button.
+func (n *navigation) show(key Screen) {
+	for _, s := range n.screens {
+		if s.key != key {
+			continue
+		}
+		n.current = key
+		n.stack.Objects = []fyne.CanvasObject{s.content}
+		n.stack.Refresh()
+		for k, b := range n.buttons {
+			b.Importance = widget.LowImportance
+			if k == key {
+				b.Importance = widget.HighImportance
+			}
+			b.Refresh()
+		}
+		return
+	}
+}
+
+// placeholderScreen stands in for a screen that a later version adds.
+func placeholderScreen(key Screen, title string, icon fyne.Resource) screen {
+	heading := widget.NewLabelWithStyle(title, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	note := widget.NewLabel(lang.X("screen.placeholder", "「{{.Screen}}」功能尚未完成，将在后续版本中提供。",
+		map[string]any{"Screen": title}))
+	note.Wrapping = fyne.TextWrapWord
+	return screen{key: key, title: title, icon: icon, content: container.NewVBox(heading, note)}
+}

@@ -1,0 +1,27 @@
+package app
+
+import (
+	"context"
+
+	"github.com/shanhaifield/shanhai/record"
+	"github.com/shanhaifield/shanhai/storage"
+)
+
+// Services is what the user interface needs from the local store. The
+// real *storage.Store satisfies it; tests use an in-memory fake. The UI
+// never talks to bbolt directly.
+type Services interface {
+	// List returns records of one kind in ID order.
+	List(ctx context.Context, kind record.Kind, opts storage.ListOptions) ([]record.Record, error)
+	// Search returns the best matches for a free-text query.
+	Search(ctx context.Context, query string, limit int) ([]storage.Hit, error)
+	// Get returns one record of any kind.
+	Get(ctx context.Context, id string) (record.Record, error)
+	// Count returns how many records of one kind the store holds.
+	Count(ctx context.Context, kind record.Kind) (int, error)
+	// Pending returns how many local changes wait to be synced.
+	Pending(ctx context.Context) (int, error)
+}
+
+// The real store must keep satisfying Services.
+var _ Services = (*storage.Store)(nil)
