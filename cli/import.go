@@ -56,7 +56,7 @@ func runImport(s *session, args []string) error {
 		if len(conflicts) > 0 {
 			return s.rejectImport(name, items, conflicts)
 		}
-		if err := st.BulkCreate(s.ctx, recs); err != nil {
+		if err := st.BulkCreate(s.ctx, recs, storage.BulkOptions{KeepMeta: true}); err != nil {
 			fmt.Fprintf(s.stderr, "导入失败，未保存任何记录 / import failed, nothing stored\n")
 			return fmt.Errorf("import %s: %w", name, err)
 		}

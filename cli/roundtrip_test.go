@@ -1,8 +1,6 @@
 package cli
 
 import (
-	"bytes"
-	"encoding/json"
 	"os"
 	"path/filepath"
 	"strings"
@@ -50,39 +48,13 @@ func TestExportImportRoundTrip(t *testing.T) {
 				t.Errorf("import printed %q, want 8 records", out)
 			}
 			second := mustRun(t, dst, "", "export", "--format", format)
-			if first == second {
-				return
+			if first != second {
+				t.Fatalf("round trip changed the export:\nfirst:\n%s\nsecond:\n%s", first, second)
 			}
-			if stripMeta(t, src, format) != stripMeta(t, dst, format) {
-				t.Fatalf("round trip changed the records:\nfirst:\n%s\nsecond:\n%s", first, second)
-			}
-			// Fields, IDs and kinds survive; only created/updated times,
-			// author and versions differ. Keeping those needs a storage
-			// import that preserves Meta (requested; BulkCreate restamps).
-			t.Skip("storage.BulkCreate restamps Meta; exact round trip waits for a Meta-preserving import in storage")
 		})
 	}
 }
 
-// stripMeta exports a store as JSON lines without the Meta fields that
-// storage stamps on write (the ID stays).
-func stripMeta(t *testing.T, dir, format string) string {
-	t.Helper()
-	var b bytes.Buffer
-	for _, line := range strings.Split(mustRun(t, dir, "", "export"), "\n") {
-		var m map[string]any
-		if err := json.Unmarshal([]byte(line), &m); err != nil {
-			t.Fatalf("%s export line %q: %v", format, line, err)
-		}
-		for _, k := range []string{"created_at", "updated_at", "author", "versions"} {
-			delete(m, k)
-		}
-		out, _ := json.Marshal(m)
-		b.Write(out)
-		b.WriteByte('\n')
-	}
-	return b.String()
-}
 
 // TestExportKindToFile: --kind limits the rows and the CSV columns to one
 // kind; --out writes the file and reports the count on stderr.

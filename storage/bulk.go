@@ -16,7 +16,17 @@ import (
 // whole batch is rejected and the error names its position (0-based).
 // Callers with very large imports pass chunks of about 10 000 records: one
 // transaction holds all its dirty pages in memory.
-func (s *Store) BulkCreate(ctx context.Context, recs []record.Record) error {
+//
+// With BulkOptions.KeepMeta, records keep the created/updated times,
+// author and field versions they carry (an import of an export), so that
+// export → import → export gives the same file; only what is missing is
+// stamped anew, and the clock moves past every kept version so later local
+// edits still win.
+func (s *Store) BulkCreate(ctx context.Context, recs []record.Record, opts ...BulkOptions) error {
+	var o BulkOptions
+	for _, x := range opts {
+		o.KeepMeta = o.KeepMeta || x.KeepMeta
+	}
 	if len(recs) == 0 {
 		return ctx.Err()
 	}
@@ -26,7 +36,7 @@ func (s *Store) BulkCreate(ctx context.Context, recs []record.Record) error {
 			saved[i] = *rec.Header()
 		}
 	}
-	err := s.createAll(ctx, recs, false, func(i int, err error) error {
+	err := s.createAll(ctx, recs, false, o.KeepMeta, func(i int, err error) error {
 		return fmt.Errorf("bulk create: record %d: %w", i, err)
 	})
 	if err != nil {
@@ -37,6 +47,12 @@ func (s *Store) BulkCreate(ctx context.Context, recs []record.Record) error {
 		}
 	}
 	return err
+}
+
+// BulkOptions change how BulkCreate treats the records it is given.
+type BulkOptions struct {
+	// KeepMeta keeps the Meta the records carry instead of stamping it.
+	KeepMeta bool
 }
 
 // encodeBlock is how many records one encoding task covers: large enough

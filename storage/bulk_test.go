@@ -2,6 +2,7 @@ package storage
 
 import (
 	"context"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"strings"
@@ -129,5 +130,46 @@ func TestBulkCreateLargeBatch(t *testing.T) {
 			}
 			mustHealthy(t, s)
 		})
+	}
+}
+
+func TestBulkCreateKeepMeta(t *testing.T) {
+	ctx := context.Background()
+	src := openTest(t)
+	e := &record.Enterprise{Name: "浙江四联玩具有限公司"}
+	if err := src.Create(ctx, e); err != nil {
+		t.Fatal(err)
+	}
+	kept := *e
+	kept.Versions = map[string]string{}
+	for k, v := range e.Versions {
+		kept.Versions[k] = v
+	}
+
+	dst := openTest(t)
+	copyRec := kept
+	if err := dst.BulkCreate(ctx, []record.Record{&copyRec}, BulkOptions{KeepMeta: true}); err != nil {
+		t.Fatal(err)
+	}
+	got, err := dst.Get(ctx, e.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	g := got.(*record.Enterprise)
+	if !g.CreatedAt.Equal(e.CreatedAt) || g.Author != e.Author || g.Versions["name"] != e.Versions["name"] {
+		t.Fatalf("meta not kept: got %+v, want %+v", g.Meta, e.Meta)
+	}
+	// A later local edit must still win over the imported version.
+	edited, err := dst.Patch(ctx, record.KindEnterprise, e.ID, map[string]json.RawMessage{"name": json.RawMessage(`"四联玩具（景宁）有限公司"`)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if edited.Header().Versions["name"] <= e.Versions["name"] {
+		t.Fatalf("edit stamp %s not after imported %s", edited.Header().Versions["name"], e.Versions["name"])
+	}
+
+	bad := record.Enterprise{Name: "坏版本有限公司", Meta: record.Meta{Versions: map[string]string{"name": "yesterday"}}}
+	if err := dst.BulkCreate(ctx, []record.Record{&bad}, BulkOptions{KeepMeta: true}); err == nil {
+		t.Fatal("a version that is not an HLC stamp was accepted")
 	}
 }

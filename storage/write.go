@@ -9,6 +9,7 @@ import (
 	"reflect"
 	"time"
 
+	"github.com/shanhaifield/shanhai/hlc"
 	"github.com/shanhaifield/shanhai/record"
 	bolt "go.etcd.io/bbolt"
 )
@@ -98,7 +99,7 @@ func (s *Store) Create(ctx context.Context, rec record.Record) error {
 		return err
 	}
 	saved := *rec.Header()
-	err := s.createAll(ctx, []record.Record{rec}, true, func(_ int, err error) error { return err })
+	err := s.createAll(ctx, []record.Record{rec}, true, false, func(_ int, err error) error { return err })
 	if err != nil {
 		*rec.Header() = saved // nothing was stored, so no ID either
 	}
@@ -119,7 +120,7 @@ type newRecord struct {
 // encoding, the bulk of the CPU work, run on other goroutines in blocks
 // while this one inserts the blocks already encoded, in order. wrap adds
 // the record's position to an error.
-func (s *Store) createAll(ctx context.Context, recs []record.Record, prepared bool, wrap func(i int, err error) error) error {
+func (s *Store) createAll(ctx context.Context, recs []record.Record, prepared, keep bool, wrap func(i int, err error) error) error {
 	now := s.now().UTC()
 	stamps := make([]string, len(recs))
 	mids := make([]string, len(recs))
@@ -128,7 +129,7 @@ func (s *Store) createAll(ctx context.Context, recs []record.Record, prepared bo
 			return wrap(i, errNoRecord(rec))
 		}
 		var err error
-		if stamps[i], mids[i], err = s.assignMeta(rec, now); err != nil {
+		if stamps[i], mids[i], err = s.assignMeta(rec, now, keep); err != nil {
 			return wrap(i, err)
 		}
 	}
@@ -140,7 +141,7 @@ func (s *Store) createAll(ctx context.Context, recs []record.Record, prepared bo
 			}
 		}
 		var err error
-		if news[i], err = encodeNew(recs[i], stamps[i], mids[i], now, s.author); err != nil {
+		if news[i], err = encodeNew(recs[i], stamps[i], mids[i], now, s.author, keep); err != nil {
 			return wrap(i, err)
 		}
 		return nil
@@ -167,8 +168,13 @@ func (s *Store) createAll(ctx context.Context, recs []record.Record, prepared bo
 
 // assignMeta gives a new record its ID (unless it has one), times and
 // author, and returns the stamp for its fields and its change's mutation ID.
-func (s *Store) assignMeta(rec record.Record, now time.Time) (stamp, mutationID string, err error) {
+func (s *Store) assignMeta(rec record.Record, now time.Time, keep bool) (stamp, mutationID string, err error) {
 	h := rec.Header()
+	if keep {
+		if err := s.observeVersions(h); err != nil {
+			return "", "", fmt.Errorf("create %s %s: %w", rec.Kind(), h.ID, err)
+		}
+	}
 	if h.ID == "" {
 		if h.ID, err = s.ids.next(now); err != nil {
 			return "", "", err
@@ -176,7 +182,7 @@ func (s *Store) assignMeta(rec record.Record, now time.Time) (stamp, mutationID 
 	} else if !validID(h.ID) {
 		return "", "", fmt.Errorf("create %s: id %q is not a ULID", rec.Kind(), h.ID)
 	}
-	h.CreatedAt, h.UpdatedAt, h.Author = now, now, s.author
+	keepMeta(h, now, s.author, keep)
 	mutationID, err = s.ids.next(now)
 	if err != nil {
 		return "", "", err
@@ -184,17 +190,48 @@ func (s *Store) assignMeta(rec record.Record, now time.Time) (stamp, mutationID 
 	return s.clock.Now().String(), mutationID, nil
 }
 
+// keepMeta sets a new record's times and author, keeping those it carries
+// when keep is set.
+func keepMeta(h *record.Meta, now time.Time, author string, keep bool) {
+	if !keep || h.CreatedAt.IsZero() {
+		h.CreatedAt = now
+	}
+	if !keep || h.UpdatedAt.IsZero() {
+		h.UpdatedAt = h.CreatedAt
+	}
+	if !keep || h.Author == "" {
+		h.Author = author
+	}
+}
+
+// observeVersions moves the clock past every version a record carries, and
+// rejects versions that are not HLC stamps.
+func (s *Store) observeVersions(h *record.Meta) error {
+	for field, v := range h.Versions {
+		st, err := hlc.Parse(v)
+		if err != nil {
+			return fmt.Errorf("version of %s: %w", field, err)
+		}
+		s.clock.Observe(st)
+	}
+	return nil
+}
+
 // encodeNew stamps every field that has a value and encodes the record and
 // its change. It touches only rec, so records encode in parallel.
-func encodeNew(rec record.Record, stamp, mutationID string, now time.Time, author string) (newRecord, error) {
+func encodeNew(rec record.Record, stamp, mutationID string, now time.Time, author string, keep bool) (newRecord, error) {
 	fields, err := presentFields(rec)
 	if err != nil {
 		return newRecord{}, err
 	}
 	h := rec.Header()
+	kept := h.Versions
 	h.Versions = make(map[string]string, len(fields))
 	for k := range fields {
 		h.Versions[k] = stamp
+		if v, ok := kept[k]; ok && keep {
+			h.Versions[k] = v
+		}
 	}
 	data, err := encodeRecord(rec)
 	if err != nil {
