@@ -55,7 +55,6 @@ func TestExportImportRoundTrip(t *testing.T) {
 	}
 }
 
-
 // TestExportKindToFile: --kind limits the rows and the CSV columns to one
 // kind; --out writes the file and reports the count on stderr.
 func TestExportKindToFile(t *testing.T) {
