@@ -55,10 +55,19 @@ func (s *session) report(err error) int {
 	return ExitFailure
 }
 
+// bilingualError is a failure the command explains itself, in both
+// languages.
+type bilingualError struct{ zh, en string }
+
+func (e *bilingualError) Error() string { return e.en }
+
 // describeError gives the Chinese and English text of a failure.
 func describeError(err error) (zh, en string) {
 	var de *storage.DuplicateError
+	var be *bilingualError
 	switch {
+	case errors.As(err, &be):
+		return be.zh, be.en
 	case errors.As(err, &de):
 		return "统一社会信用代码已被记录 " + de.ID + " 使用", err.Error()
 	case errors.Is(err, storage.ErrNotFound):
@@ -69,6 +78,8 @@ func describeError(err error) (zh, en string) {
 		return "数据文件正被另一个程序使用，请先关闭它", err.Error()
 	case errors.Is(err, storage.ErrTooNew):
 		return "数据文件来自更新版本的程序，请升级", err.Error()
+	case errors.Is(err, storage.ErrUnknownField):
+		return "没有这个字段", err.Error()
 	case errors.Is(err, context.Canceled):
 		return "已取消", err.Error()
 	}
