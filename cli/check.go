@@ -13,7 +13,7 @@ import (
 	"github.com/shanhaifield/shanhai/storage"
 )
 
-const checkUsage = "check [--zone Z]… [--paired | --all] (--enterprise ID [--project-id P] | --project FILE.json) [--rules DIR] [--no-save] [--json]"
+const checkUsage = "check [--zone Z]… [--paired | --all] (--enterprise ID [--project-id P] | --project FILE.json | --rerun SCREENING-ID) [--rules DIR] [--no-save] [--json]"
 
 // zoneList collects repeated --zone flags (also comma-separated).
 type zoneList []string
@@ -38,6 +38,7 @@ type checkArgs struct {
 	enterprise string
 	projectID  string
 	file       string
+	rerun      string
 	rules      string
 	noSave     bool
 	asJSON     bool
@@ -55,6 +56,7 @@ func runCheck(s *session, args []string) error {
 	fs.StringVar(&a.enterprise, "enterprise", "", "企业 ID / enterprise ID")
 	fs.StringVar(&a.projectID, "project-id", "", "项目 ID（默认该企业第一个项目）/ project ID")
 	fs.StringVar(&a.file, "project", "", "候选项目 JSON 文件 / candidate JSON file")
+	fs.StringVar(&a.rerun, "rerun", "", "按当前规则包重跑已存的筛查并显示变化 / re-run a stored screening and show what changed")
 	fs.StringVar(&a.rules, "rules", "", "规则包文件或目录（默认内置）/ rule pack file or folder")
 	fs.BoolVar(&a.noSave, "no-save", false, "不保存筛查结果 / do not store the result")
 	fs.BoolVar(&a.asJSON, "json", false, "输出 JSON / print JSON")
@@ -65,12 +67,15 @@ func runCheck(s *session, args []string) error {
 	if err := noArgs(pos, checkUsage); err != nil {
 		return err
 	}
-	if (a.enterprise == "") == (a.file == "") {
-		return usageErrorf("需要 --enterprise 或 --project 之一 / give exactly one of --enterprise or --project")
+	if sources := btoi(a.enterprise != "") + btoi(a.file != "") + btoi(a.rerun != ""); sources != 1 {
+		return usageErrorf("需要 --enterprise、--project 或 --rerun 之一 / give exactly one of --enterprise, --project or --rerun")
 	}
 	pack, err := loadPack(s, a.rules)
 	if err != nil {
 		return err
+	}
+	if a.rerun != "" {
+		return rerunScreening(s, pack, a)
 	}
 	if a.file != "" {
 		c, err := readCandidateFile(a.file)
@@ -102,10 +107,12 @@ func runCheck(s *session, args []string) error {
 	})
 }
 
-// loadPack returns the built-in rule pack, or the one at path.
+// loadPack returns the active rule pack (see activePack), or the one at
+// path.
 func loadPack(s *session, path string) (*rulepack.Pack, error) {
 	if path == "" {
-		return rulepack.Load()
+		p, _, err := activePack(s)
+		return p, err
 	}
 	p, err := rulepack.LoadFile(s.ctx, path)
 	if err != nil {
@@ -252,4 +259,77 @@ func outcomeMark(o screening.Outcome) string {
 		return m
 	}
 	return string(o)
+}
+
+func btoi(b bool) int {
+	if b {
+		return 1
+	}
+	return 0
+}
+
+// rerunScreening screens a stored run's inputs again under pack and prints
+// what changed per zone; the new run is stored unless --no-save.
+func rerunScreening(s *session, pack *rulepack.Pack, a checkArgs) error {
+	return s.withStore(func(st *storage.Store) error {
+		rec, err := st.Get(s.ctx, a.rerun)
+		if err != nil {
+			return fmt.Errorf("rerun %s: %w", a.rerun, err)
+		}
+		old, ok := rec.(*record.Screening)
+		if !ok {
+			return &bilingualError{zh: fmt.Sprintf("%s 是%s，不是筛查记录", a.rerun, kindZh(rec.Kind())),
+				en: fmt.Sprintf("rerun %s: a %s, not a screening", a.rerun, rec.Kind())}
+		}
+		c, before, err := screening.FromRecord(old)
+		if err != nil {
+			return err
+		}
+		after := screening.Screen(pack, c, old.Zones)
+		if !a.noSave {
+			next, err := screening.NewRecord(after)
+			if err != nil {
+				return err
+			}
+			if err := st.Create(s.ctx, next); err != nil {
+				return fmt.Errorf("save screening: %w", err)
+			}
+		}
+		return s.printRerun(a, before, after)
+	})
+}
+
+// zoneChanges is what changed for one zone between two runs.
+type zoneChanges struct {
+	ZoneID  string             `json:"zone_id"`
+	Changes []screening.Change `json:"changes"`
+}
+
+func (s *session) printRerun(a checkArgs, before, after []screening.Result) error {
+	old := map[string]screening.Result{}
+	for _, r := range before {
+		old[r.ZoneID] = r
+	}
+	var all []zoneChanges
+	for _, r := range after {
+		all = append(all, zoneChanges{ZoneID: r.ZoneID, Changes: screening.Diff(old[r.ZoneID], r)})
+	}
+	if a.asJSON {
+		return writeJSON(s.stdout, all)
+	}
+	if len(before) > 0 && len(after) > 0 {
+		fmt.Fprintf(s.stdout, "规则包 / rule pack %s → %s\n", before[0].PackVersion, after[0].PackVersion)
+	}
+	for i, zc := range all {
+		fmt.Fprintf(s.stdout, "%s（%s）：", after[i].ZoneName, zc.ZoneID)
+		if len(zc.Changes) == 0 {
+			fmt.Fprintln(s.stdout, "无变化 / unchanged")
+			continue
+		}
+		fmt.Fprintln(s.stdout)
+		for _, ch := range zc.Changes {
+			fmt.Fprintf(s.stdout, "  %s\n", ch.Zh)
+		}
+	}
+	return nil
 }

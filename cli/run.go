@@ -105,6 +105,7 @@ func commands() map[string]command {
 		"export":  {runExport, exportUsage, "导出 / export"},
 		"doctor":  {runDoctor, doctorUsage, "检查数据一致性 / check the store for inconsistencies"},
 		"check":   {runCheck, checkUsage, "筛查：产业定位、生态门槛、用地效率、选址 / screen a candidate against zones"},
+		"rules":   {runRules, rulesUsage, "规则包：查看或导入新版 / show or import the rule pack"},
 		"refer":   {runRefer, referUsage, "项目共引：转介到其他开发区，或答复转介 / refer to another zone, or answer a referral"},
 		"version": {runVersion, "version", "版本 / version"},
 		"help":    {runHelp, "help [COMMAND]", "帮助 / help"},

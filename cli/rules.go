@@ -1,0 +1,126 @@
+package cli
+
+import (
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+
+	"github.com/shanhaifield/shanhai/rulepack"
+)
+
+const rulesUsage = "rules [show] | rules import FILE|DIR [--force]"
+
+// importedPackFile is where an imported rule pack is kept in the data
+// folder, as one JSON document.
+const importedPackFile = "rulepack.json"
+
+// runRules shows the active rule pack or imports a newer one.
+func runRules(s *session, args []string) error {
+	if len(args) == 0 || args[0] == "show" {
+		return showRules(s)
+	}
+	if args[0] != "import" {
+		return usageErrorf("未知子命令 %q / unknown subcommand; usage: shanhai %s", args[0], rulesUsage)
+	}
+	fs := newFlagSet("rules import")
+	force := fs.Bool("force", false, "允许导入较旧的规则包 / allow an older pack")
+	pos, err := s.parse(fs, args[1:], rulesUsage)
+	if err != nil {
+		return err
+	}
+	path, err := oneArg(pos, "规则包文件或目录", "rule pack file or folder", rulesUsage)
+	if err != nil {
+		return err
+	}
+	next, err := rulepack.LoadFile(s.ctx, path)
+	if err != nil {
+		return &bilingualError{zh: "规则包无效：" + err.Error(), en: "invalid rule pack: " + err.Error()}
+	}
+	cur, _, err := activePack(s)
+	if err != nil {
+		return err
+	}
+	if newer(cur, next) && !*force {
+		return &bilingualError{
+			zh: fmt.Sprintf("要导入的规则包 %s（%s）比当前的 %s（%s）旧；确需导入请加 --force", next.Version, next.Date, cur.Version, cur.Date),
+			en: fmt.Sprintf("pack %s (%s) is older than the active %s (%s); use --force to import it anyway", next.Version, next.Date, cur.Version, cur.Date)}
+	}
+	if err := writePackFile(filepath.Join(s.g.DataDir, importedPackFile), next); err != nil {
+		return err
+	}
+	_, err = fmt.Fprintf(s.stdout, "已导入规则包 / imported rule pack %s（%s），%d 个开发区 / zones\n", next.Version, next.Date, len(next.Zones()))
+	return err
+}
+
+func showRules(s *session) error {
+	p, from, err := activePack(s)
+	if err != nil {
+		return err
+	}
+	var t table
+	t.add("规则包版本 / version", p.Version)
+	t.add("日期 / date", p.Date)
+	t.add("来源 / from", from)
+	t.add("开发区 / zones", fmt.Sprint(len(p.Zones())))
+	return t.write(s.stdout)
+}
+
+// activePack returns the newer of the built-in pack and the one imported
+// into the data folder, and says where it came from. An imported pack
+// older than the built-in one (after the app was upgraded) is ignored.
+func activePack(s *session) (*rulepack.Pack, string, error) {
+	builtIn, err := rulepack.Load()
+	if err != nil {
+		return nil, "", err
+	}
+	path := filepath.Join(s.g.DataDir, importedPackFile)
+	imported, err := rulepack.LoadFile(s.ctx, path)
+	switch {
+	case errors.Is(err, fs.ErrNotExist):
+		return builtIn, "内置 / built in", nil
+	case err != nil:
+		s.log.Warn("imported rule pack unreadable; using the built-in one", "path", path, "err", err)
+		return builtIn, "内置 / built in", nil
+	case newer(builtIn, imported):
+		return builtIn, "内置 / built in", nil
+	}
+	return imported, path, nil
+}
+
+// newer reports whether a is a later pack than b (by date, then version).
+func newer(a, b *rulepack.Pack) bool {
+	if a.Date != b.Date {
+		return a.Date > b.Date
+	}
+	return a.Version > b.Version
+}
+
+// writePackFile writes the pack next to its final name and renames it
+// into place, so a crash never leaves half a pack.
+func writePackFile(path string, p *rulepack.Pack) error {
+	if err := os.MkdirAll(filepath.Dir(path), 0o700); err != nil {
+		return fmt.Errorf("rule pack: %w", err)
+	}
+	tmp, err := os.CreateTemp(filepath.Dir(path), ".rulepack-*.json")
+	if err != nil {
+		return fmt.Errorf("rule pack: %w", err)
+	}
+	defer os.Remove(tmp.Name()) // no-op after the rename
+	if err := p.WriteJSON(tmp); err != nil {
+		tmp.Close()
+		return err
+	}
+	if err := tmp.Sync(); err != nil {
+		tmp.Close()
+		return fmt.Errorf("rule pack: %w", err)
+	}
+	if err := tmp.Close(); err != nil {
+		return fmt.Errorf("rule pack: %w", err)
+	}
+	if err := os.Rename(tmp.Name(), path); err != nil {
+		return fmt.Errorf("rule pack: %w", err)
+	}
+	return nil
+}
