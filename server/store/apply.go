@@ -1,0 +1,93 @@
+package store
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"slices"
+	"time"
+
+	"github.com/shanhaifield/shanhai/sync/merge"
+	"github.com/shanhaifield/shanhai/sync/protocol"
+)
+
+// ApplyBatch applies a push inside a backend transaction. A change already
+// pushed by this client returns its stored result; a change the caller may
+// not make, or that is malformed, is rejected but still remembered, so one
+// bad change never blocks the client's outbox. An error aborts the whole
+// batch: the backend rolls back and the client retries later.
+func ApplyBatch(ctx context.Context, tx Tx, p Principal, req protocol.PushRequest, now time.Time) (protocol.PushResponse, error) {
+	resp := protocol.PushResponse{Results: make([]protocol.Result, 0, len(req.Changes)), ServerTime: now.UnixMilli()}
+	opt := merge.Options{MaxWall: now.Add(MaxSkew).UnixMilli()}
+	for i, ch := range req.Changes {
+		res, done, err := tx.Mutation(ctx, req.ClientID, ch.MutationID)
+		if err != nil {
+			return protocol.PushResponse{}, fmt.Errorf("change %d: read mutation: %w", i, err)
+		}
+		if !done {
+			if res, err = applyOne(ctx, tx, p, ch, opt); err != nil {
+				return protocol.PushResponse{}, fmt.Errorf("change %d (%s): %w", i, ch.MutationID, err)
+			}
+			if err := tx.PutMutation(ctx, req.ClientID, ch, res); err != nil {
+				return protocol.PushResponse{}, fmt.Errorf("change %d: store mutation: %w", i, err)
+			}
+		}
+		resp.Cursor = max(resp.Cursor, res.Seq)
+		resp.Results = append(resp.Results, res)
+	}
+	if n := len(req.Changes); n > 0 {
+		last := req.Changes[n-1]
+		if err := tx.SetClient(ctx, req.ClientID, last.MutationID, last.ClientSeq, now); err != nil {
+			return protocol.PushResponse{}, fmt.Errorf("record client %s: %w", req.ClientID, err)
+		}
+	}
+	return resp, nil
+}
+
+// applyOne merges one change and stores the record under a new sequence
+// number when anything changed.
+func applyOne(ctx context.Context, tx Tx, p Principal, ch protocol.Change, opt merge.Options) (protocol.Result, error) {
+	prev, exists, err := tx.Record(ctx, ch.RecordID)
+	if err != nil {
+		return protocol.Result{}, err
+	}
+	if exists && !p.CanSee(prev.Zones) {
+		return rejected(ch, errForbidden), nil
+	}
+	mr, err := merge.Apply(prev.State, ch, opt)
+	var cerr *protocol.ChangeError
+	if errors.As(err, &cerr) {
+		return rejected(ch, cerr), nil
+	} else if err != nil {
+		return protocol.Result{}, err
+	}
+	pl, cerr, err := place(ctx, tx, p, mr.State, prev, exists)
+	if err != nil {
+		return protocol.Result{}, err
+	}
+	if cerr != nil {
+		return rejected(ch, cerr), nil
+	}
+	if !p.CanSee(pl.zones) {
+		return rejected(ch, errForbidden), nil
+	}
+	status := mr.Status(ch)
+	if !mr.Changed && slices.Equal(pl.zones, prev.Zones) && pl.parent == prev.Parent {
+		return protocol.Result{MutationID: ch.MutationID, Status: protocol.StatusUnchanged}, nil
+	}
+	rec, err := save(ctx, tx, Record{State: mr.State, Zones: pl.zones, Parent: pl.parent, Home: pl.home, Shared: prev.Shared}, prev)
+	if err != nil {
+		return protocol.Result{}, err
+	}
+	if err := follow(ctx, tx, rec, prev); err != nil {
+		return protocol.Result{}, err
+	}
+	if status == protocol.StatusUnchanged {
+		status = protocol.StatusMerged // only zones or conflicts moved
+	}
+	return protocol.Result{MutationID: ch.MutationID, Status: status, Seq: rec.Seq, Conflicts: mr.Conflicts}, nil
+}
+
+func rejected(ch protocol.Change, e *protocol.ChangeError) protocol.Result {
+	return protocol.Result{MutationID: ch.MutationID, Status: protocol.StatusRejected, Code: e.Code, Zh: e.Zh, En: e.En}
+}

@@ -1,0 +1,92 @@
+package store
+
+import (
+	"context"
+	"fmt"
+	"slices"
+)
+
+// save numbers rec, records the zones it left and stores it over prev.
+func save(ctx context.Context, tx Tx, rec, prev Record) (Record, error) {
+	seq, err := tx.NextSeq(ctx)
+	if err != nil {
+		return Record{}, err
+	}
+	rec.Seq = seq
+	rec.Gone = minus(union(prev.Gone, minus(prev.Zones, rec.Zones)), rec.Zones)
+	if err := tx.PutRecord(ctx, rec, prev); err != nil {
+		return Record{}, err
+	}
+	return rec, nil
+}
+
+// follow keeps visibility consistent after rec was stored: an
+// enterprise's children move with it, and a referral shares (or stops
+// sharing) its enterprise and that enterprise's records with its zones.
+func follow(ctx context.Context, tx Tx, rec, prev Record) error {
+	switch rec.State.Kind {
+	case "enterprise":
+		// A new enterprise has no children yet: a child needs its
+		// enterprise on the server first.
+		if prev.Seq != 0 && !slices.Equal(rec.Zones, prev.Zones) {
+			return cascade(ctx, tx, rec)
+		}
+	case "referral":
+		for _, ent := range union(nonEmpty(rec.Parent), nonEmpty(prev.Parent)) {
+			if err := refreshShared(ctx, tx, ent); err != nil {
+				return fmt.Errorf("share enterprise %s: %w", ent, err)
+			}
+		}
+	}
+	return nil
+}
+
+// cascade gives every child of ent (referrals keep their own zones) the
+// enterprise's zones.
+func cascade(ctx context.Context, tx Tx, ent Record) error {
+	kids, err := tx.Children(ctx, ent.State.ID)
+	if err != nil {
+		return fmt.Errorf("children of %s: %w", ent.State.ID, err)
+	}
+	for _, k := range kids {
+		if k.State.Kind == "referral" || slices.Equal(k.Zones, ent.Zones) {
+			continue
+		}
+		next := k
+		next.Zones = ent.Zones
+		if _, err := save(ctx, tx, next, k); err != nil {
+			return fmt.Errorf("move child %s: %w", k.State.ID, err)
+		}
+	}
+	return nil
+}
+
+// refreshShared recomputes the zones an enterprise is shared with from
+// its live referrals.
+func refreshShared(ctx context.Context, tx Tx, id string) error {
+	ent, ok, err := tx.Record(ctx, id)
+	if err != nil || !ok || ent.State.Kind != "enterprise" {
+		return err
+	}
+	kids, err := tx.Children(ctx, id)
+	if err != nil {
+		return err
+	}
+	var shared []string
+	for _, k := range kids {
+		if k.State.Kind == "referral" && !k.State.IsDeleted() {
+			shared = union(shared, k.Zones)
+		}
+	}
+	if slices.Equal(shared, ent.Shared) {
+		return nil
+	}
+	next := ent
+	next.Shared = shared
+	next.Zones = union(nonEmpty(ent.Home), shared)
+	saved, err := save(ctx, tx, next, ent)
+	if err != nil {
+		return err
+	}
+	return cascade(ctx, tx, saved)
+}

@@ -1,0 +1,6 @@
+// Package store defines what the sync server keeps and how a push batch is
+// applied, independent of the database: the Store interface (store.go),
+// the shared batch logic that backends run inside their own transaction
+// (apply.go), and the zone scopes (scope.go). Backends live in boltstore
+// and pgstore; storetest checks both against the same contract.
+package store

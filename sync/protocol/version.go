@@ -1,0 +1,19 @@
+package protocol
+
+// Version is the protocol version this build speaks. A request whose
+// Header differs is refused with 426 Upgrade Required.
+const Version = 1
+
+// Header names the HTTP header that carries the protocol version on every
+// /v1 request.
+const Header = "X-Shanhai-Protocol"
+
+// Limits a server enforces; clients should stay below them.
+const (
+	// MaxBatch is the most changes one push may carry.
+	MaxBatch = 1000
+	// DefaultPage is the pull page size when the client names none.
+	DefaultPage = 500
+	// MaxPage is the largest pull page a server returns.
+	MaxPage = 2000
+)
