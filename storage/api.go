@@ -44,8 +44,12 @@ type Change struct {
 	Op         Op                         `json:"op"`
 	Fields     map[string]json.RawMessage `json:"fields,omitempty"`   // changed fields and their new values
 	Versions   map[string]string          `json:"versions,omitempty"` // HLC stamp per changed field
-	At         time.Time                  `json:"at"`
-	Author     string                     `json:"author,omitempty"`
+	// Bases holds, per changed field, the version the field had when the
+	// user edited it, so the server can tell an overwrite of a value the
+	// user had seen from a concurrent edit (docs/sync-protocol.md §5).
+	Bases  map[string]string `json:"bases,omitempty"`
+	At     time.Time         `json:"at"`
+	Author string            `json:"author,omitempty"`
 }
 
 // ListOptions page and filter List.

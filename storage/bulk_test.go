@@ -173,3 +173,33 @@ func TestBulkCreateKeepMeta(t *testing.T) {
 		t.Fatal("a version that is not an HLC stamp was accepted")
 	}
 }
+
+// TestBulkCreateDuplicateCreditCodeInOneBatch: index writes are deferred to
+// the end of a batch, so uniqueness must still hold between two records of
+// the same batch, and against a stored one.
+func TestBulkCreateDuplicateCreditCodeInOneBatch(t *testing.T) {
+	ctx := context.Background()
+	st := openTest(t)
+	code := creditCode(t, "91331100MA2A00001")
+	inBatch := []record.Record{
+		&record.Enterprise{Name: "丽水甲公司", CreditCode: code},
+		&record.Enterprise{Name: "丽水乙公司", CreditCode: code},
+	}
+	err := st.BulkCreate(ctx, inBatch)
+	if !errors.Is(err, ErrDuplicateCreditCode) {
+		t.Fatalf("two records with one code in a batch: err = %v, want ErrDuplicateCreditCode", err)
+	}
+	if n, _ := st.Count(ctx, record.KindEnterprise); n != 0 {
+		t.Fatalf("rejected batch stored %d enterprises", n)
+	}
+	if err := st.Create(ctx, &record.Enterprise{Name: "丽水丙公司", CreditCode: code}); err != nil {
+		t.Fatal(err)
+	}
+	err = st.BulkCreate(ctx, []record.Record{&record.Enterprise{Name: "丽水丁公司", CreditCode: code}})
+	if !errors.Is(err, ErrDuplicateCreditCode) {
+		t.Fatalf("batch record with a stored code: err = %v, want ErrDuplicateCreditCode", err)
+	}
+	if bad, _ := st.Doctor(ctx); len(bad) > 0 {
+		t.Fatalf("doctor: %v", bad)
+	}
+}

@@ -118,6 +118,18 @@ func encodeChangeTail(c Change) ([]byte, error) {
 		}
 		b = append(b, '}')
 	}
+	if len(c.Bases) > 0 {
+		b = append(b, `,"bases":{`...)
+		for i, k := range slices.Sorted(maps.Keys(c.Bases)) {
+			if i > 0 {
+				b = append(b, ',')
+			}
+			b = appendJSONString(b, k)
+			b = append(b, ':')
+			b = appendJSONString(b, c.Bases[k])
+		}
+		b = append(b, '}')
+	}
 	b = append(b, `,"at":`...)
 	b = append(b, at...)
 	if c.Author != "" {

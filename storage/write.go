@@ -26,6 +26,8 @@ type writer struct {
 	now     time.Time
 	touched []record.Record // to put into the search index after commit
 	removed []string        // to remove from the search index after commit
+	// batch, when set, defers index writes to the end of a bulk create.
+	batch *indexBatch
 }
 
 // write runs fn in one bbolt transaction, saves the clock with it, and
@@ -149,6 +151,8 @@ func (s *Store) createAll(ctx context.Context, recs []record.Record, prepared, k
 	defer enc.stop()
 	return s.write(ctx, func(w *writer) error {
 		w.now = now
+		w.batch = &indexBatch{}
+		defer func() { w.batch = nil }()
 		for i := range news {
 			if i%encodeBlock == 0 {
 				if err := enc.wait(i / encodeBlock); err != nil {
@@ -162,7 +166,7 @@ func (s *Store) createAll(ctx context.Context, recs []record.Record, prepared, k
 				return wrap(i, err)
 			}
 		}
-		return nil
+		return w.batch.flush(w.tx)
 	})
 }
 
@@ -257,7 +261,11 @@ func (w *writer) insert(n newRecord) error {
 	if err := w.tx.Bucket(kindBucket(rec.Kind())).Put([]byte(id), n.data); err != nil {
 		return fmt.Errorf("store %s %s: %w", rec.Kind(), id, err)
 	}
-	if err := putIndexes(w.tx, n.entries); err != nil {
+	if w.batch != nil {
+		if err := w.batch.add(rec, n.entries); err != nil {
+			return fmt.Errorf("enterprise: %w", err)
+		}
+	} else if err := putIndexes(w.tx, n.entries); err != nil {
 		return err
 	}
 	w.touched = append(w.touched, rec)
@@ -368,6 +376,12 @@ func (w *writer) update(old, cur record.Record) error {
 	change := Change{Kind: cur.Kind(), RecordID: h.ID, Op: OpPut,
 		Fields: make(map[string]json.RawMessage, len(changed)), Versions: make(map[string]string, len(changed))}
 	for _, f := range changed {
+		if base, ok := oh.Versions[f]; ok {
+			if change.Bases == nil {
+				change.Bases = map[string]string{}
+			}
+			change.Bases[f] = base
+		}
 		h.Versions[f] = stamp
 		change.Versions[f] = stamp
 		change.Fields[f] = curF[f]
