@@ -11,16 +11,22 @@ import (
 	"github.com/shanhaifield/shanhai/storage"
 )
 
-const exportUsage = "export [--format json|csv] [--kind K] [--out FILE] [--bom]"
+const exportUsage = "export [--format json|csv|xlsx] [--kind K] [--stage S] [--zone Z] [--tag T] [--enterprise ID] [--out FILE] [--bom]"
 
-// runExport writes records, parents first, as JSON lines or one CSV table;
-// either imports back into an empty store as the same records.
+// runExport writes records, parents first, as JSON lines, one CSV table
+// or an xlsx workbook with a sheet per kind; each imports back into an
+// empty store as the same records.
 func runExport(s *session, args []string) error {
 	fs := newFlagSet("export")
-	format := fs.String("format", "json", "格式 / format: json (JSON lines) or csv")
+	format := fs.String("format", "json", "格式 / format: json (JSON lines), csv or xlsx")
 	kindFlag := fs.String("kind", "", "只导出此类型 / only this kind")
 	out := fs.String("out", "", "输出文件，默认标准输出 / output file, default stdout")
 	bom := fs.Bool("bom", false, "CSV 前加 UTF-8 BOM，便于 Excel 打开 / start CSV with a UTF-8 BOM for Excel")
+	var filter exportFilter
+	stage := fs.String("stage", "", "只导出此阶段的企业及其记录 / only enterprises at this stage, with their records")
+	fs.StringVar(&filter.zone, "zone", "", "只导出此开发区的企业及其记录 / only enterprises of this zone, with their records")
+	fs.StringVar(&filter.tag, "tag", "", "只导出带此标签的企业及其记录 / only enterprises with this tag, with their records")
+	fs.StringVar(&filter.enterprise, "enterprise", "", "只导出此企业及其记录 / only this enterprise and its records")
 	pos, err := s.parse(fs, args, exportUsage)
 	if err != nil {
 		return err
@@ -28,8 +34,18 @@ func runExport(s *session, args []string) error {
 	if err := noArgs(pos, exportUsage); err != nil {
 		return err
 	}
-	if *format != "json" && *format != "jsonl" && *format != "csv" {
-		return usageErrorf("未知格式「%s」/ unknown format %q (json, csv)", *format, *format)
+	if *format != "json" && *format != "jsonl" && *format != "csv" && *format != "xlsx" {
+		return usageErrorf("未知格式「%s」/ unknown format %q (json, csv, xlsx)", *format, *format)
+	}
+	if *format == "xlsx" && *out == "" {
+		return usageErrorf("xlsx 须用 --out 指定文件 / xlsx needs --out FILE")
+	}
+	if *stage != "" {
+		st, ok := record.ParseStage(*stage)
+		if !ok {
+			return usageErrorf("未知阶段「%s」/ unknown stage %q", *stage, *stage)
+		}
+		filter.stage = st
 	}
 	kinds := record.Kinds
 	if *kindFlag != "" {
@@ -42,7 +58,17 @@ func runExport(s *session, args []string) error {
 	if err != nil {
 		return err
 	}
+	if !filter.empty() {
+		ents, err := s.allRecords([]record.Kind{record.KindEnterprise})
+		if err != nil {
+			return err
+		}
+		recs = filter.apply(ents, recs)
+	}
 	encode := func(w io.Writer) error {
+		if *format == "xlsx" {
+			return encodeXLSX(w, kinds, recs)
+		}
 		if *format == "csv" {
 			if *bom {
 				if _, err := io.WriteString(w, "\ufeff"); err != nil {

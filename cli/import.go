@@ -14,19 +14,35 @@ import (
 	"github.com/oklog/ulid/v2"
 
 	"github.com/shanhaifield/shanhai/record"
+	"github.com/shanhaifield/shanhai/spreadsheet"
 	"github.com/shanhaifield/shanhai/storage"
 )
 
-const importUsage = "import FILE|- [--format auto|json|csv] [--kind K]"
+const importUsage = "import FILE.xlsx|.csv|.jsonl|- [--format auto|json|csv|xlsx] [--kind K] [--mapping FILE] [--save-mapping FILE] [--sheet NAME] [--dry-run] [--errors OUT.xlsx]"
 
-// runImport stores every record of a JSON-lines or CSV file in one
-// transaction, keeping their IDs, times, authors and field versions. One
-// bad line rejects the whole file: every bad line is reported with its
-// number and field errors, and nothing is stored.
+// importFlags are the options of one import.
+type importFlags struct {
+	format, kind, mapping, saveMapping, sheet, errors string
+	dryRun                                            bool
+}
+
+// runImport imports a file. Our own exports (JSON lines, CSV with a kind
+// column, the xlsx workbook) are stored whole in one transaction keeping
+// IDs, times, authors and field versions; one bad line rejects the file.
+// Any other spreadsheet goes through package importer: its columns are
+// mapped, each row is matched to a stored enterprise (credit code, then
+// normalised name) and updates it or creates one, rejected rows are listed
+// (and written to --errors), and the valid rows land in one transaction.
 func runImport(s *session, args []string) error {
 	fs := newFlagSet("import")
-	format := fs.String("format", "auto", "格式 / format: auto, json, csv")
-	kindFlag := fs.String("kind", "", "CSV 没有 kind 列时的记录类型 / kind of CSV rows without a kind column")
+	var f importFlags
+	fs.StringVar(&f.format, "format", "auto", "格式 / format: auto, json, csv, xlsx")
+	fs.StringVar(&f.kind, "kind", "", "CSV 没有 kind 列时的记录类型 / kind of CSV rows without a kind column")
+	fs.StringVar(&f.mapping, "mapping", "", "列映射文件（JSON）/ column mapping file (JSON)")
+	fs.StringVar(&f.saveMapping, "save-mapping", "", "把本次列映射存为文件，改后用 --mapping 复用 / save this import's column mapping to edit and reuse")
+	fs.StringVar(&f.sheet, "sheet", "", "只导入此工作表 / import only this sheet")
+	fs.BoolVar(&f.dryRun, "dry-run", false, "预览：只统计，不写入 / preview the counts, write nothing")
+	fs.StringVar(&f.errors, "errors", "", "把未导入的行写成 xlsx，改正后可再导入 / write rejected rows to this xlsx to fix and re-import")
 	pos, err := s.parse(fs, args, importUsage)
 	if err != nil {
 		return err
@@ -35,14 +51,46 @@ func runImport(s *session, args []string) error {
 	if err != nil {
 		return err
 	}
-	defaultKind := record.Kind(*kindFlag)
+	defaultKind := record.Kind(f.kind)
 	if defaultKind != "" && record.New(defaultKind) == nil {
 		return usageErrorf("未知记录类型「%s」/ unknown kind %q (%s)", defaultKind, defaultKind, kindList())
 	}
-	items, bad, err := s.decodeFile(name, *format, defaultKind)
+	format, err := fileFormat(name, f.format)
 	if err != nil {
 		return err
 	}
+	switch format {
+	case "xlsx":
+		tables, err := readXLSXFile(name, f.sheet)
+		if err != nil {
+			return err
+		}
+		if f.mapping == "" && ownXLSX(tables) {
+			items, bad := decodeOwnXLSX(tables)
+			return s.importItems(name, items, bad, f.dryRun)
+		}
+		return s.importSheets(name, tables, f)
+	case "csv":
+		if name != "-" {
+			own, table, err := ownCSV(name, defaultKind)
+			if err != nil {
+				return err
+			}
+			if !own || f.mapping != "" {
+				return s.importSheets(name, []spreadsheet.Table{*table}, f)
+			}
+		}
+	}
+	items, bad, err := s.decodeFile(name, format, defaultKind)
+	if err != nil {
+		return err
+	}
+	return s.importItems(name, items, bad, f.dryRun)
+}
+
+// importItems stores the records of our own export in one transaction,
+// or reports every bad line and stores nothing.
+func (s *session) importItems(name string, items []item, bad []lineError, dryRun bool) error {
 	bad = append(checkLineErrors(bad), checkItems(items)...)
 	if len(bad) > 0 {
 		return s.rejectImport(name, items, bad)
@@ -55,6 +103,10 @@ func runImport(s *session, args []string) error {
 		}
 		if len(conflicts) > 0 {
 			return s.rejectImport(name, items, conflicts)
+		}
+		if dryRun {
+			_, err = fmt.Fprintf(s.stdout, "预览，未写入 / dry run, nothing written: 将导入 / would import %s\n", countText(recs))
+			return err
 		}
 		if err := st.BulkCreate(s.ctx, recs, storage.BulkOptions{KeepMeta: true}); err != nil {
 			fmt.Fprintf(s.stderr, "导入失败，未保存任何记录 / import failed, nothing stored\n")
@@ -78,12 +130,8 @@ func (s *session) decodeFile(name, format string, defaultKind record.Kind) ([]it
 		r = f
 	}
 	br := bufio.NewReader(r)
-	switch format {
-	case "auto":
+	if format == "auto" {
 		format = sniffFormat(name, br)
-	case "json", "jsonl", "csv":
-	default:
-		return nil, nil, usageErrorf("未知格式「%s」/ unknown format %q (json, csv)", format, format)
 	}
 	var items []item
 	var bad []lineError

@@ -107,6 +107,7 @@ func commands() map[string]command {
 		"check":   {runCheck, checkUsage, "筛查：产业定位、生态门槛、用地效率、选址 / screen a candidate against zones"},
 		"rules":   {runRules, rulesUsage, "规则包：查看或导入新版 / show or import the rule pack"},
 		"refer":   {runRefer, referUsage, "项目共引：转介到其他开发区，或答复转介 / refer to another zone, or answer a referral"},
+		"report":  {runReport, reportUsage, "PDF 报告：筛查报告、出差走访报告、一周一报 / PDF reports: screening, trip, weekly"},
 		"version": {runVersion, "version", "版本 / version"},
 		"help":    {runHelp, "help [COMMAND]", "帮助 / help"},
 	}
