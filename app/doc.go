@@ -2,6 +2,19 @@
 // the main window, its screens, the bundled-font theme and the
 // translations.
 //
+// Screens: 企业 (list with search and stage filter, first-start demo/import
+// offer, detail with 概况/联系人/走访/项目需求/筛查/历史 tabs), new/edit forms
+// with inline validation, duplicate warning and drafts kept in the
+// preferences, 走访 quick visit entry, 筛查 screening with save and 转介,
+// 共引 referrals, 待办 follow-ups, 开发区 zones (read-only), 同步 (a
+// placeholder until the sync client exists) and 设置. The bottom bar
+// always shows the number of changes waiting to be synced.
+//
+// Keyboard: Ctrl+N new enterprise, Ctrl+F search, Ctrl+S (or Ctrl+Enter)
+// save the open form or quick visit, Esc close the open dialog. Entries
+// forward these to the window (see keyEntry), because a focused Fyne
+// entry otherwise swallows every shortcut.
+//
 // The package uses only Fyne's toolkit packages (widget, container, theme,
 // lang), never fyne.io/fyne/v2/app, so it builds and its tests run without
 // cgo, X11 headers or a display. The one place that creates the real

@@ -28,8 +28,15 @@ func newEnterpriseRow(e *record.Enterprise, match string) enterpriseRow {
 // listLimit) for an empty query, else the search hits in rank order, with
 // a hit on a contact or other child shown as its enterprise, once.
 func loadEnterpriseRows(ctx context.Context, svc Services, query string) ([]enterpriseRow, error) {
+	return loadFilteredRows(ctx, svc, query, "")
+}
+
+// loadFilteredRows is loadEnterpriseRows limited to one stage when stage
+// is set: through the stage index without a query, else by dropping hits
+// in other stages.
+func loadFilteredRows(ctx context.Context, svc Services, query string, stage record.Stage) ([]enterpriseRow, error) {
 	if query == "" {
-		recs, err := svc.List(ctx, record.KindEnterprise, storage.ListOptions{Limit: listLimit})
+		recs, err := svc.List(ctx, record.KindEnterprise, storage.ListOptions{Limit: listLimit, Stage: stage})
 		if err != nil {
 			return nil, fmt.Errorf("list enterprises: %w", err)
 		}
@@ -55,7 +62,7 @@ func loadEnterpriseRows(ctx context.Context, svc Services, query string) ([]ente
 		if err != nil {
 			return nil, err
 		}
-		if e == nil || seen[e.ID] {
+		if e == nil || seen[e.ID] || (stage != "" && e.Stage != stage) {
 			continue
 		}
 		seen[e.ID] = true

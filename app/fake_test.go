@@ -2,8 +2,10 @@ package app
 
 import (
 	"context"
+	"encoding/json"
 	"errors"
 	"fmt"
+	"maps"
 	"strings"
 
 	"github.com/shanhaifield/shanhai/record"
@@ -17,6 +19,7 @@ type fakeServices struct {
 	records []record.Record
 	pending int
 	err     error
+	seq     int // last fake ID handed out by Create
 }
 
 func (f *fakeServices) List(_ context.Context, kind record.Kind, opts storage.ListOptions) ([]record.Record, error) {
@@ -25,7 +28,7 @@ func (f *fakeServices) List(_ context.Context, kind record.Kind, opts storage.Li
 	}
 	var out []record.Record
 	for _, r := range f.records {
-		if r.Kind() == kind && (opts.Limit == 0 || len(out) < opts.Limit) {
+		if r.Kind() == kind && matchesList(r, opts) && (opts.Limit == 0 || len(out) < opts.Limit) {
 			out = append(out, r)
 		}
 	}
@@ -106,4 +109,103 @@ func sampleServices() *fakeServices {
 			&record.Contact{Meta: record.Meta{ID: "C1"}, EnterpriseID: "E2", Name: "王建国"},
 		},
 	}
+}
+
+// Create validates like the store and appends the record with the next
+// fake ID ("N1", "N2", …).
+func (f *fakeServices) Create(_ context.Context, rec record.Record) error {
+	if f.err != nil {
+		return f.err
+	}
+	record.Normalize(rec)
+	if ps := rec.Validate().Errors(); len(ps) > 0 {
+		return &record.ValidationError{Kind: rec.Kind(), Problems: ps}
+	}
+	f.seq++
+	rec.Header().ID = fmt.Sprintf("N%d", f.seq)
+	rec.Header().Author = "测试"
+	f.records = append(f.records, rec)
+	return nil
+}
+
+func (f *fakeServices) Update(_ context.Context, rec record.Record) error {
+	if f.err != nil {
+		return f.err
+	}
+	record.Normalize(rec)
+	if ps := rec.Validate().Errors(); len(ps) > 0 {
+		return &record.ValidationError{Kind: rec.Kind(), Problems: ps}
+	}
+	for i, r := range f.records {
+		if r.Header().ID == rec.Header().ID {
+			f.records[i] = rec
+			return nil
+		}
+	}
+	return fmt.Errorf("update %s: %w", rec.Header().ID, storage.ErrNotFound)
+}
+
+// Patch merges fields into the record's JSON form, as the store does.
+func (f *fakeServices) Patch(ctx context.Context, kind record.Kind, id string, fields map[string]json.RawMessage) (record.Record, error) {
+	old, err := f.Get(ctx, id)
+	if err != nil {
+		return nil, err
+	}
+	b, err := json.Marshal(old)
+	if err != nil {
+		return nil, err
+	}
+	m := map[string]json.RawMessage{}
+	if err := json.Unmarshal(b, &m); err != nil {
+		return nil, err
+	}
+	maps.Copy(m, fields)
+	b, _ = json.Marshal(m)
+	cur := record.New(kind)
+	if err := json.Unmarshal(b, cur); err != nil {
+		return nil, err
+	}
+	return cur, f.Update(ctx, cur)
+}
+
+// FindDuplicates reports stored enterprises with the same name.
+func (f *fakeServices) FindDuplicates(_ context.Context, e *record.Enterprise, _ []string) ([]storage.Duplicate, error) {
+	if f.err != nil {
+		return nil, f.err
+	}
+	var out []storage.Duplicate
+	for _, r := range f.records {
+		if o, ok := r.(*record.Enterprise); ok && o.ID != e.ID && o.Name == e.Name {
+			out = append(out, storage.Duplicate{ID: o.ID, Name: o.Name, Reason: "name", Zh: "名称相同"})
+		}
+	}
+	return out, nil
+}
+
+// Refer creates the referral and marks its enterprise referred.
+func (f *fakeServices) Refer(ctx context.Context, ref *record.Referral) error {
+	rec, err := f.Get(ctx, ref.EnterpriseID)
+	if err != nil {
+		return err
+	}
+	if err := f.Create(ctx, ref); err != nil {
+		return err
+	}
+	e := rec.(*record.Enterprise)
+	e.Stage, e.CloseReason = record.StageReferred, ref.Reason
+	return nil
+}
+
+// matchesList applies the ListOptions filters the store implements.
+func matchesList(r record.Record, opts storage.ListOptions) bool {
+	if c, ok := r.(record.Child); ok && opts.Enterprise != "" && c.Parent() != opts.Enterprise {
+		return false
+	}
+	if e, ok := r.(*record.Enterprise); ok && opts.Stage != "" && e.Stage != opts.Stage {
+		return false
+	}
+	if t, ok := r.(*record.Task); ok && opts.DueBefore != "" && (t.Done || t.Due > opts.DueBefore) {
+		return false
+	}
+	return true
 }

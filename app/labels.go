@@ -50,3 +50,31 @@ func kindLabel(k record.Kind) string {
 	}
 	return string(k)
 }
+
+// referralStatusLabel names a referral status in the interface language.
+func referralStatusLabel(s record.ReferralStatus) string {
+	switch s {
+	case record.ReferralPending:
+		return lang.X("referral.pending", "待接收")
+	case record.ReferralAccepted:
+		return lang.X("referral.accepted", "已接收")
+	case record.ReferralLanded:
+		return lang.X("referral.landed", "已落地")
+	case record.ReferralReturned:
+		return lang.X("referral.returned", "已退回")
+	}
+	return string(s)
+}
+
+// legalBasisLabel names a contact's PIPL legal basis.
+func legalBasisLabel(b record.LegalBasis) string {
+	switch b {
+	case record.BasisConsent:
+		return lang.X("basis.consent", "本人同意")
+	case record.BasisContract:
+		return lang.X("basis.contract", "订立或履行合同所必需")
+	case record.BasisPublic:
+		return lang.X("basis.public", "本人公开的商务联系方式")
+	}
+	return string(b)
+}

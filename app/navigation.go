@@ -17,6 +17,14 @@ const (
 	ScreenZones       Screen = "zones"       // 开发区
 	ScreenSync        Screen = "sync"        // 同步
 	ScreenSettings    Screen = "settings"    // 设置
+	// ScreenDetail is the detail of the first listed enterprise; it has
+	// no navigation button and exists for screenshots and tests.
+	ScreenDetail Screen = "detail"
+	// ScreenNewEnterprise opens the new-enterprise form over the list.
+	ScreenNewEnterprise Screen = "new"
+	// ScreenScreeningRun screens the first listed enterprise, to show a
+	// filled verdict table.
+	ScreenScreeningRun Screen = "screening-run"
 )
 
 // screen is one entry of the left navigation and what it shows.
@@ -59,17 +67,23 @@ func (n *navigation) show(key Screen) {
 		if s.key != key {
 			continue
 		}
-		n.current = key
-		n.stack.Objects = []fyne.CanvasObject{s.content}
-		n.stack.Refresh()
-		for k, b := range n.buttons {
-			b.Importance = widget.LowImportance
-			if k == key {
-				b.Importance = widget.HighImportance
-			}
-			b.Refresh()
-		}
+		n.showContent(key, s.content)
 		return
+	}
+}
+
+// showContent puts obj in the content area under the screen named key: a
+// page reached from that screen, such as an enterprise's detail.
+func (n *navigation) showContent(key Screen, obj fyne.CanvasObject) {
+	n.current = key
+	n.stack.Objects = []fyne.CanvasObject{obj}
+	n.stack.Refresh()
+	for k, b := range n.buttons {
+		b.Importance = widget.LowImportance
+		if k == key {
+			b.Importance = widget.HighImportance
+		}
+		b.Refresh()
 	}
 }
 
@@ -79,5 +93,9 @@ func placeholderScreen(key Screen, title string, icon fyne.Resource) screen {
 	note := widget.NewLabel(lang.X("screen.placeholder", "「{{.Screen}}」功能尚未完成，将在后续版本中提供。",
 		map[string]any{"Screen": title}))
 	note.Wrapping = fyne.TextWrapWord
-	return screen{key: key, title: title, icon: icon, content: container.NewVBox(heading, note)}
+	content := container.NewVBox(heading, note)
+	if key == ScreenSync {
+		content.Add(wrapLabel(lang.X("sync.placeholder_note", "所有修改都已保存在本机；底部状态栏显示有多少条修改等待同步到服务器。")))
+	}
+	return screen{key: key, title: title, icon: icon, content: content}
 }

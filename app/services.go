@@ -2,6 +2,7 @@ package app
 
 import (
 	"context"
+	"encoding/json"
 
 	"github.com/shanhaifield/shanhai/record"
 	"github.com/shanhaifield/shanhai/storage"
@@ -21,6 +22,17 @@ type Services interface {
 	Count(ctx context.Context, kind record.Kind) (int, error)
 	// Pending returns how many local changes wait to be synced.
 	Pending(ctx context.Context) (int, error)
+	// Create stores a new record, giving it an ID; a record with blocking
+	// problems fails with a *record.ValidationError.
+	Create(ctx context.Context, rec record.Record) error
+	// Update replaces a stored record, matched by ID.
+	Update(ctx context.Context, rec record.Record) error
+	// Patch changes only the named fields of a stored record.
+	Patch(ctx context.Context, kind record.Kind, id string, fields map[string]json.RawMessage) (record.Record, error)
+	// FindDuplicates lists stored enterprises that may be e.
+	FindDuplicates(ctx context.Context, e *record.Enterprise, mobiles []string) ([]storage.Duplicate, error)
+	// Refer stores a referral and marks its enterprise 转介.
+	Refer(ctx context.Context, ref *record.Referral) error
 }
 
 // The real store must keep satisfying Services.

@@ -9,6 +9,7 @@ import (
 
 	"fyne.io/fyne/v2/test"
 
+	"github.com/shanhaifield/shanhai/demo"
 	"github.com/shanhaifield/shanhai/record"
 	"github.com/shanhaifield/shanhai/storage"
 )
@@ -80,6 +81,11 @@ func TestUIWithRealStore(t *testing.T) {
 			t.Errorf("query %q: rows %v, want %v", tt.query, got, tt.want)
 		}
 	}
+	s.search.SetText("")
+	s.stages.SetSelected("签约") // through the store's stage index
+	if got := rowNames(s); !slices.Equal(got, []string{"宁波东港物流有限公司"}) {
+		t.Errorf("stage 签约: rows %v", got)
+	}
 }
 
 // BenchmarkSearchKeystroke measures what one keystroke in the search box
@@ -92,7 +98,7 @@ func BenchmarkSearchKeystroke(b *testing.B) {
 	}
 	store := openStore(b, recs...)
 	test.NewTempApp(b)
-	s := newEnterpriseScreen(context.Background(), store)
+	s := newEnterpriseScreen(context.Background(), store, nil)
 	s.setQuery("示例0") // builds the search index once
 	b.ResetTimer()
 	for i := range b.N {
@@ -109,9 +115,39 @@ func BenchmarkListAll(b *testing.B) {
 	}
 	store := openStore(b, recs...)
 	test.NewTempApp(b)
-	s := newEnterpriseScreen(context.Background(), store)
+	s := newEnterpriseScreen(context.Background(), store, nil)
 	b.ResetTimer()
 	for range b.N {
 		s.setQuery("")
+	}
+}
+
+// TestDemoDataFromEmptyScreen taps 载入演示数据 on an empty real store: the
+// demo enterprises are created through the store, the list and the
+// pending count show them, and the first-start buttons go away.
+func TestDemoDataFromEmptyScreen(t *testing.T) {
+	store := openStore(t)
+	u := newTestUI(t, store)
+	s := u.enterprises
+	if !s.start.Visible() {
+		t.Fatal("empty store: no first-start buttons")
+	}
+	test.Tap(s.demoButton)
+	n, err := store.Count(context.Background(), record.KindEnterprise)
+	if err != nil || n != demo.Size() {
+		t.Fatalf("store holds %d enterprises (%v), want %d", n, err, demo.Size())
+	}
+	if len(s.rows) != demo.Size() || s.count.Text != fmt.Sprintf("共 %d 家企业", demo.Size()) {
+		t.Errorf("after demo: %d rows, count %q", len(s.rows), s.count.Text)
+	}
+	if s.start.Visible() || s.notice.Visible() {
+		t.Error("first-start offer still shown after loading the demo")
+	}
+	if !s.demoButton.Disabled() && s.demoButton.Text != "载入演示数据" {
+		t.Errorf("demo button left as %q", s.demoButton.Text)
+	}
+	test.Type(s.search, "海川")
+	if got := rowNames(s); !slices.Equal(got, []string{"绍兴海川智能装备有限公司"}) {
+		t.Errorf("search in demo data: %v", got)
 	}
 }

@@ -6,6 +6,7 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
@@ -26,31 +27,73 @@ type UI struct {
 
 	nav         *navigation
 	enterprises *enterpriseScreen
+	detail      *enterpriseDetail
+	visit       *quickVisit
+	screening   *screeningScreen
+	tasks       *tasksScreen
+	referrals   *referralsScreen
+	settings    *settingsScreen
+	form        *formDialog   // the open new/edit form, if any
+	dialog      dialog.Dialog // another open dialog Esc should close
+	prefs       fyne.Preferences
+	ref         *reference
 	status      *statusBar
+
+	// background runs long work off the UI goroutine; tests replace it
+	// with a synchronous call.
+	background func(work func(context.Context) error, done func(error))
 }
 
 // NewUI builds the main window for a, reading its data from svc, and loads
 // the first screen. It does not show the window; call ShowAndRun.
 func NewUI(a fyne.App, svc Services) *UI {
 	ctx, cancel := context.WithCancel(context.Background())
-	u := &UI{svc: svc, ctx: ctx, cancel: cancel}
+	u := &UI{svc: svc, ctx: ctx, cancel: cancel, prefs: a.Preferences()}
 	u.window = a.NewWindow(lang.X("app.title", "山海招商外勤"))
 	u.window.SetOnClosed(cancel)
 
-	u.enterprises = newEnterpriseScreen(ctx, svc)
+	u.background = func(work func(context.Context) error, done func(error)) { runInBackground(u.ctx, work, done) }
+	u.ref = loadReference()
+	u.enterprises = newEnterpriseScreen(ctx, svc, u.shortcut)
+	u.enterprises.newButton.OnTapped = u.newEnterprise
+	u.enterprises.onOpen = u.openEnterprise
+	u.detail = newEnterpriseDetail(ctx, svc, u.ref)
+	u.visit = newQuickVisit(ctx, svc, u.prefs, u.shortcut)
+	u.visit.onSaved = u.Refresh
+	u.screening = newScreeningScreen(ctx, svc, u.ref, u.shortcut)
+	u.screening.onChange = u.Refresh
+	u.tasks = newTasksScreen(ctx, svc)
+	u.tasks.onChange = u.Refresh
+	u.referrals = newReferralsScreen(ctx, svc, u.ref, u.prefs, u.window)
+	u.referrals.onChange = u.Refresh
+	u.settings = newSettingsScreen(svc, u.ref, u.prefs, u.window)
+	u.settings.onZone = u.referrals.reload
+	u.settings.onDialog = u.trackDialog
+	u.referrals.onDialog = u.trackDialog
+	u.referrals.keys = u.shortcut
+	u.detail.back.OnTapped = func() { u.Show(ScreenEnterprises) }
+	u.detail.edit.OnTapped = u.editEnterprise
+	u.detail.onAdd = u.addChild
+	u.detail.onEdit = u.editChild
+	u.enterprises.demoButton.OnTapped = u.loadDemo
+	u.enterprises.importBtn.OnTapped = u.showImportHelp
 	u.status = newStatusBar(ctx, svc)
 	u.nav = newNavigation([]screen{
 		{key: ScreenEnterprises, title: lang.X("nav.enterprises", "企业"), icon: theme.HomeIcon(), content: u.enterprises.content},
-		placeholderScreen(ScreenTasks, lang.X("nav.tasks", "待办"), theme.ListIcon()),
-		placeholderScreen(ScreenZones, lang.X("nav.zones", "开发区"), theme.GridIcon()),
+		{key: ScreenVisit, title: lang.X("nav.visit", "走访"), icon: theme.DocumentCreateIcon(), content: u.visit.content},
+		{key: ScreenScreening, title: lang.X("nav.screening", "筛查"), icon: theme.SearchIcon(), content: u.screening.content},
+		{key: ScreenReferrals, title: lang.X("nav.referrals", "共引"), icon: theme.MailForwardIcon(), content: u.referrals.content},
+		{key: ScreenTasks, title: lang.X("nav.tasks", "待办"), icon: theme.ListIcon(), content: u.tasks.content},
+		{key: ScreenZones, title: lang.X("nav.zones", "开发区"), icon: theme.GridIcon(), content: newZonesScreen(u.ref).content},
 		placeholderScreen(ScreenSync, lang.X("nav.sync", "同步"), theme.ViewRefreshIcon()),
-		placeholderScreen(ScreenSettings, lang.X("nav.settings", "设置"), theme.SettingsIcon()),
+		{key: ScreenSettings, title: lang.X("nav.settings", "设置"), icon: theme.SettingsIcon(), content: u.settings.content},
 	})
 
 	bottom := container.NewVBox(widget.NewSeparator(), u.status.content)
 	main := container.NewBorder(nil, nil, container.NewHBox(u.nav.content, widget.NewSeparator()), nil, u.nav.stack)
 	u.window.SetContent(container.NewBorder(nil, bottom, nil, nil, main))
 	u.window.Resize(fyne.NewSize(960, 640))
+	u.addShortcuts()
 	u.Refresh()
 	return u
 }
@@ -67,8 +110,38 @@ func (u *UI) ShowAndRun() { u.window.ShowAndRun() }
 // in fyne.Do from elsewhere.
 func (u *UI) Refresh() {
 	u.enterprises.reload()
+	u.tasks.reload()
+	u.referrals.reload()
 	u.status.reload()
 }
 
 // Show switches the window to the given screen; unknown ones are ignored.
-func (u *UI) Show(s Screen) { u.nav.show(s) }
+func (u *UI) Show(s Screen) {
+	if s == ScreenNewEnterprise {
+		u.newEnterprise()
+		return
+	}
+	if s == ScreenScreeningRun && len(u.enterprises.rows) > 0 {
+		u.nav.show(ScreenScreening)
+		u.screening.picker.search.SetText(u.enterprises.rows[0].name)
+		u.screening.screen()
+		return
+	}
+	if s == ScreenDetail {
+		if len(u.enterprises.rows) > 0 {
+			u.openEnterprise(u.enterprises.rows[0].id)
+		}
+		return
+	}
+	u.nav.show(s)
+}
+
+// openEnterprise shows the detail of the enterprise with the given ID.
+func (u *UI) openEnterprise(id string) {
+	if err := u.detail.load(id); err != nil {
+		u.showError(lang.X("detail.load_failed", "读取企业失败"), err)
+		return
+	}
+	u.detail.tabs.SelectIndex(0)
+	u.nav.showContent(ScreenEnterprises, u.detail.content)
+}

@@ -1,11 +1,13 @@
 package app
 
 import (
+	"context"
 	"fmt"
 	"slices"
 	"strings"
 	"testing"
 
+	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
 
 	"github.com/shanhaifield/shanhai/record"
@@ -17,7 +19,15 @@ func newTestUI(t *testing.T, svc Services) *UI {
 	t.Helper()
 	a := test.NewTempApp(t)
 	test.ApplyTheme(t, NewTheme())
+	return newTestUIOn(t, a, svc)
+}
+
+// newTestUIOn builds a window on an existing test app, as a restart
+// would: same preferences, new window.
+func newTestUIOn(t *testing.T, a fyne.App, svc Services) *UI {
+	t.Helper()
 	u := NewUI(a, svc)
+	u.background = func(work func(context.Context) error, done func(error)) { done(work(u.ctx)) }
 	t.Cleanup(u.Window().Close)
 	return u
 }
@@ -133,8 +143,11 @@ func TestEnterpriseScreenEmptyStore(t *testing.T) {
 	if s.count.Text != "共 0 家企业" {
 		t.Errorf("count = %q", s.count.Text)
 	}
-	if got := noticeShown(s); got != "还没有企业记录。可以用命令行 shanhai add 添加。" {
+	if got := noticeShown(s); got != "还没有企业记录。可以先载入演示数据试用各个界面，或导入已有的企业名单。" {
 		t.Errorf("notice = %q", got)
+	}
+	if !s.start.Visible() || !s.demoButton.Visible() {
+		t.Error("the empty store does not offer the demo data")
 	}
 	if got := u.status.sync.Text; got != "离线 · 0 条待同步" {
 		t.Errorf("status = %q", got)
@@ -182,10 +195,10 @@ func TestNavigationSwitchesScreens(t *testing.T) {
 		key           Screen
 		button, shows string
 	}{
-		{ScreenTasks, "待办", "「待办」功能尚未完成，将在后续版本中提供。"},
-		{ScreenZones, "开发区", "「开发区」功能尚未完成，将在后续版本中提供。"},
+		{ScreenTasks, "待办", "待办跟进"},
+		{ScreenZones, "开发区", "主导产业"},
 		{ScreenSync, "同步", "「同步」功能尚未完成，将在后续版本中提供。"},
-		{ScreenSettings, "设置", "「设置」功能尚未完成，将在后续版本中提供。"},
+		{ScreenSettings, "设置", "界面语言"},
 		{ScreenEnterprises, "企业", "共 3 家企业"},
 	}
 	u := newTestUI(t, sampleServices())
@@ -275,5 +288,29 @@ func TestSystemLanguage(t *testing.T) {
 				t.Errorf("nav = %q, want %q", got, tt.want)
 			}
 		})
+	}
+}
+
+// TestStageFilter narrows the list to one stage, with and without a
+// query, and says so when a stage has no enterprises.
+func TestStageFilter(t *testing.T) {
+	u := newTestUI(t, sampleServices())
+	s := u.enterprises
+	s.stages.SetSelected("在谈")
+	if got := rowNames(s); !slices.Equal(got, []string{"绍兴海川智能装备有限公司"}) || s.count.Text != "在谈 1 家，共 3 家企业" {
+		t.Errorf("在谈: %v, %q", got, s.count.Text)
+	}
+	test.Type(s.search, "有限公司")
+	if got := rowNames(s); !slices.Equal(got, []string{"绍兴海川智能装备有限公司"}) {
+		t.Errorf("在谈 + query: %v", got)
+	}
+	s.search.SetText("")
+	s.stages.SetSelected("投产")
+	if len(s.rows) != 0 || noticeShown(s) != "没有处于「投产」阶段的企业。" || s.start.Visible() {
+		t.Errorf("投产: %d rows, notice %q", len(s.rows), noticeShown(s))
+	}
+	s.stages.SetSelected("全部阶段")
+	if len(s.rows) != 3 || s.count.Text != "共 3 家企业" {
+		t.Errorf("all stages: %d rows, %q", len(s.rows), s.count.Text)
 	}
 }

@@ -9,12 +9,15 @@ import (
 	"os/user"
 	"path/filepath"
 	"runtime"
+	"time"
 
 	"fyne.io/fyne/v2"
 	fyneapp "fyne.io/fyne/v2/app"
 
 	"github.com/shanhaifield/shanhai/app"
 	"github.com/shanhaifield/shanhai/assets"
+	"github.com/shanhaifield/shanhai/demo"
+	"github.com/shanhaifield/shanhai/record"
 	"github.com/shanhaifield/shanhai/storage"
 )
 
@@ -41,13 +44,22 @@ func runGUI(ctx context.Context, dataDir string) (err error) {
 		}
 	}()
 	slog.Info("window starting", "store", path)
+	// The first search otherwise builds the index itself, which takes
+	// seconds on a large store; build it while the window comes up.
+	go func() {
+		if err := store.BuildSearchIndex(ctx); err != nil {
+			slog.Warn("search index not built in advance", "err", err)
+		}
+	}()
 
-	if err := app.LoadTranslations(app.LanguageSystem); err != nil {
+	a := fyneapp.NewWithID(appID)
+	// The language chosen in 设置 applies from the next start: Fyne
+	// cannot switch the language of a window already built.
+	if err := app.LoadTranslations(app.LanguageFromPreferences(a.Preferences())); err != nil {
 		// The code carries the Chinese text as fallback, so the window
 		// still works; only English users lose their strings.
 		slog.Warn("translations not loaded", "err", err)
 	}
-	a := fyneapp.NewWithID(appID)
 	a.SetIcon(fyne.NewStaticResource(assets.IconName, assets.Icon()))
 	a.Settings().SetTheme(app.NewTheme())
 
@@ -61,7 +73,18 @@ func runGUI(ctx context.Context, dataDir string) (err error) {
 			err = fmt.Errorf("%w: %v", errWindow, r)
 		}
 	}()
-	app.NewUI(a, store).ShowAndRun()
+	ui := app.NewUI(a, store)
+	// SHANHAI_SCREEN opens one screen at start (scripts/screenshot.sh
+	// uses it to photograph each); SHANHAI_DEMO=1 loads the demo data
+	// into an empty store first.
+	if os.Getenv("SHANHAI_DEMO") == "1" {
+		loadDemoIfEmpty(ctx, store)
+		ui.Refresh()
+	}
+	if s := os.Getenv("SHANHAI_SCREEN"); s != "" {
+		ui.Show(app.Screen(s))
+	}
+	ui.ShowAndRun()
 	return nil
 }
 
@@ -96,4 +119,15 @@ func checkDisplay(getenv func(string) string, goos string) error {
 		return errNoDisplay
 	}
 	return nil
+}
+
+// loadDemoIfEmpty fills an empty store with the demo enterprises.
+func loadDemoIfEmpty(ctx context.Context, store *storage.Store) {
+	n, err := store.Count(ctx, record.KindEnterprise)
+	if err != nil || n > 0 {
+		return
+	}
+	if _, err := demo.Load(ctx, store, time.Now()); err != nil {
+		slog.Error("load demo data", "err", err)
+	}
 }

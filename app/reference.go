@@ -1,0 +1,52 @@
+package app
+
+import (
+	"log/slog"
+
+	"github.com/shanhaifield/shanhai/industry"
+	"github.com/shanhaifield/shanhai/rulepack"
+)
+
+// reference is the read-only data shipped with the program: the rule pack
+// (zones, pairings, chains) and the GB/T 4754 industry table. Either may
+// be nil when it failed to load; screens then show codes instead of names.
+type reference struct {
+	pack       *rulepack.Pack
+	industries *industry.Table
+}
+
+func loadReference() *reference {
+	r := &reference{}
+	var err error
+	if r.pack, err = rulepack.Load(); err != nil {
+		slog.Error("load rule pack", "err", err)
+		r.pack = nil
+	}
+	if r.industries, err = industry.Load(); err != nil {
+		slog.Error("load industry table", "err", err)
+		r.industries = nil
+	}
+	return r
+}
+
+// industryName is "3670 汽车零部件及配件制造", or the bare code when unknown.
+func (r *reference) industryName(code string) string {
+	if r.industries == nil || code == "" {
+		return code
+	}
+	if c, ok := r.industries.Lookup(code); ok {
+		return c.Code + " " + c.Name
+	}
+	return code
+}
+
+// zoneName is a zone's short name, or its ID when unknown.
+func (r *reference) zoneName(id string) string {
+	if r.pack == nil || id == "" {
+		return id
+	}
+	if z, ok := r.pack.Zone(id); ok {
+		return z.ShortName
+	}
+	return id
+}
