@@ -7,7 +7,7 @@ DIST := dist
 # FyneApp.toml [Migrations]); -s -w drops symbols, about 8 MB.
 RELEASE_FLAGS := -tags migrated_fynedo -ldflags="-s -w"
 
-.PHONY: run test build release package-linux screenshot fonts icon ci
+.PHONY: run test build release package-linux windows screenshot fonts icon ci
 
 run:
 	go run ./cmd/shanhai
@@ -31,6 +31,12 @@ package-linux: release
 	echo "package main" > "$$stage/main.go" && \
 	(cd "$$stage" && $(FYNE) package --os linux --release --exe "$(CURDIR)/$(DIST)/shanhai") && \
 	mv "$$stage"/*.tar.xz $(DIST)/ && ls -l $(DIST)/*.tar.xz
+
+# A Windows .exe from Debian: apt-get install gcc-mingw-w64-x86-64-posix.
+# The first build compiles GLFW for Windows (about 5.5 min on 2 cores).
+windows:
+	GOOS=windows GOARCH=amd64 CGO_ENABLED=1 CC=x86_64-w64-mingw32-gcc \
+	  go build -ldflags="-H windowsgui -s -w" -o $(DIST)/shanhai.exe ./cmd/shanhai
 
 screenshot:
 	scripts/screenshot.sh
