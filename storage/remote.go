@@ -1,0 +1,404 @@
+package storage
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"log/slog"
+	"runtime"
+	"sync"
+	"time"
+
+	"github.com/oklog/ulid/v2"
+	"github.com/shanhaifield/shanhai/hlc"
+	"github.com/shanhaifield/shanhai/record"
+	"github.com/shanhaifield/shanhai/sync/protocol"
+	bolt "go.etcd.io/bbolt"
+)
+
+// pendingRecord is what the outbox still holds for one record: the
+// fields with unsent edits and whether a delete is waiting.
+type pendingRecord struct {
+	fields  map[string]bool
+	deleted bool
+}
+
+// pendingByRecord reads the outbox once per page: fields with unsent
+// edits keep their local value when a pulled page arrives.
+func pendingByRecord(tx *bolt.Tx) (map[string]*pendingRecord, error) {
+	out := map[string]*pendingRecord{}
+	err := tx.Bucket(bucketOutbox).ForEach(func(k, v []byte) error {
+		var ch Change
+		if err := json.Unmarshal(v, &ch); err != nil {
+			return fmt.Errorf("outbox entry %x: %w", k, err)
+		}
+		p := out[ch.RecordID]
+		if p == nil {
+			p = &pendingRecord{fields: map[string]bool{}}
+			out[ch.RecordID] = p
+		}
+		if ch.Op == OpDelete {
+			p.deleted = true
+		}
+		for f := range ch.Fields {
+			p.fields[f] = true
+		}
+		return nil
+	})
+	return out, err
+}
+
+// ApplyRemote applies one pulled page and stores its cursor in the same
+// transaction, so a crash repeats at most this page (applying it twice is
+// harmless). Remote data is not a local change: it writes no outbox entry,
+// but indexes and the search index follow it. Every remote stamp moves the
+// clock, so later local edits order after what was seen.
+func (s *Store) ApplyRemote(ctx context.Context, page []protocol.Record, cursor uint64) error {
+	if err := ctx.Err(); err != nil {
+		return err
+	}
+	built := prebuild(page, s.log)
+	// s.write drops a transaction that wrote nothing; a page always moves
+	// the cursor, so it always commits.
+	return s.write(ctx, func(w *writer) error {
+		if _, err := w.tx.CreateBucketIfNotExists(bucketConflicts); err != nil {
+			return fmt.Errorf("create conflicts bucket: %w", err)
+		}
+		pending, err := pendingByRecord(w.tx)
+		if err != nil {
+			return err
+		}
+		for i, r := range page {
+			if err := w.applyRemote(r, pending[r.ID], built[i]); err != nil {
+				return fmt.Errorf("apply pulled %s %s: %w", r.Kind, r.ID, err)
+			}
+		}
+		st, err := readSyncState(w.tx)
+		if err != nil {
+			return err
+		}
+		st.Cursor = cursor
+		return writeSyncState(w.tx, st)
+	})
+}
+
+// applyRemote applies one pulled record.
+func (w *writer) applyRemote(r protocol.Record, p *pendingRecord, pre prebuilt) error {
+	kind := record.Kind(r.Kind)
+	if !knownKind(kind) {
+		w.s.log.Warn("pulled record of unknown kind skipped", "kind", r.Kind, "id", r.ID)
+		return nil
+	}
+	w.observe(r)
+	old, err := load(w.tx, kind, r.ID)
+	if errors.Is(err, ErrNotFound) {
+		old, err = nil, nil
+	}
+	if err != nil {
+		return err
+	}
+	conflicts := r.Conflicts
+	if r.Removed {
+		conflicts = nil
+	}
+	if err := replaceConflicts(w.tx, r.ID, conflicts); err != nil {
+		return err
+	}
+	if r.Removed || r.Deleted != "" {
+		return w.removeRemote(kind, r.ID, old, r.Deleted)
+	}
+	if p != nil && p.deleted && old == nil {
+		return nil // the local delete is on its way; the server decides
+	}
+	cur, data, local := pre.rec, pre.data, []protocol.Conflict(nil)
+	if old != nil || p != nil || cur == nil {
+		if cur, data, local, err = w.mergeRemote(kind, r, old, p); err != nil {
+			return err
+		}
+	}
+	for _, c := range local {
+		if err := putConflict(w.tx, c); err != nil {
+			return err
+		}
+	}
+	if old == nil {
+		// Alive on the server: a local tombstone without a pending delete
+		// was undone by a restore.
+		if err := w.tx.Bucket(bucketTombstones).Delete([]byte(r.ID)); err != nil {
+			return fmt.Errorf("clear tombstone %s: %w", r.ID, err)
+		}
+	}
+	return w.putRemote(old, cur, data)
+}
+
+// prebuilt is a pulled record decoded ahead of its transaction, as
+// mergeRemote builds it for a record this store does not have yet.
+type prebuilt struct {
+	rec  record.Record
+	data []byte
+}
+
+// prebuild decodes the records of a page on all cores before the write
+// transaction starts: an initial pull spends most of its time decoding
+// records, and bbolt has one writer. Records this store already holds
+// are merged inside the transaction instead (the prebuilt form is then
+// unused).
+func prebuild(page []protocol.Record, log *slog.Logger) []prebuilt {
+	out := make([]prebuilt, len(page))
+	workers := min(runtime.GOMAXPROCS(0), 1+len(page)/64)
+	var wg sync.WaitGroup
+	for w := range workers {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := w; i < len(page); i += workers {
+				r := page[i]
+				kind := record.Kind(r.Kind)
+				if r.Removed || r.Deleted != "" || !knownKind(kind) {
+					continue
+				}
+				m := remoteMeta{id: r.ID, versions: r.Versions, created: createdAt(r.ID), updated: latestWall(r.Versions)}
+				if rec, data, err := buildRecord(kind, m, r.Fields, log); err == nil {
+					out[i] = prebuilt{rec: rec, data: data}
+				}
+			}
+		}()
+	}
+	wg.Wait()
+	return out
+}
+
+// putRemote stores a pulled record in the form buildRecord encoded,
+// with its indexes, like put.
+func (w *writer) putRemote(old, cur record.Record, data []byte) error {
+	if err := w.tx.Bucket(kindBucket(cur.Kind())).Put([]byte(cur.Header().ID), data); err != nil {
+		return fmt.Errorf("store %s %s: %w", cur.Kind(), cur.Header().ID, err)
+	}
+	if err := reindex(w.tx, old, cur); err != nil {
+		return err
+	}
+	w.touched = append(w.touched, cur)
+	return nil
+}
+
+// observe moves the clock past every stamp of a pulled record.
+func (w *writer) observe(r protocol.Record) {
+	stamps := []string{r.Deleted}
+	for _, v := range r.Versions {
+		stamps = append(stamps, v)
+	}
+	for _, v := range stamps {
+		if st, err := hlc.Parse(v); err == nil {
+			w.s.clock.Observe(st)
+		}
+	}
+}
+
+// removeRemote drops a record the server deleted or moved out of scope:
+// indexes, search and a tombstone, but no outbox entry.
+func (w *writer) removeRemote(kind record.Kind, id string, old record.Record, stamp string) error {
+	if old != nil {
+		if err := reindex(w.tx, old, nil); err != nil {
+			return err
+		}
+		if err := w.tx.Bucket(kindBucket(kind)).Delete([]byte(id)); err != nil {
+			return fmt.Errorf("delete %s %s: %w", kind, id, err)
+		}
+		w.removed = append(w.removed, id)
+	}
+	return putTombstone(w.tx, id, Tombstone{Kind: kind, DeletedAt: w.now, Stamp: stamp})
+}
+
+// mergeRemote builds the local record (and its stored JSON) from the
+// server's fields, keeping the local value of a field with an unsent
+// edit whose stamp is newer. The value that loses that comparison is returned as a conflict, as the
+// server will record it once the edit is pushed.
+func (w *writer) mergeRemote(kind record.Kind, r protocol.Record, old record.Record, p *pendingRecord) (record.Record, []byte, []protocol.Conflict, error) {
+	vals := make(map[string]json.RawMessage, len(r.Fields))
+	for f, v := range r.Fields {
+		vals[f] = v
+	}
+	vers := make(map[string]string, len(r.Versions))
+	for f, v := range r.Versions {
+		vers[f] = v
+	}
+	var losers []protocol.Conflict
+	if p != nil && old != nil {
+		oldF, err := fieldsOf(old)
+		if err != nil {
+			return nil, nil, nil, err
+		}
+		for f := range p.fields {
+			lv, sv := old.Header().Versions[f], vers[f]
+			mine, theirs := valueOr(oldF[f]), valueOr(vals[f])
+			if compareStamps(lv, sv) <= 0 {
+				if string(mine) != string(theirs) && lv != "" {
+					losers = append(losers, conflictOf(r, f, mine, lv))
+				}
+				continue
+			}
+			if string(mine) != string(theirs) && sv != "" {
+				losers = append(losers, conflictOf(r, f, theirs, sv))
+			}
+			vals[f], vers[f] = mine, lv
+		}
+	}
+	m := remoteMeta{id: r.ID, versions: vers, created: createdAt(r.ID), updated: latestWall(vers)}
+	if old != nil {
+		m.created, m.author = old.Header().CreatedAt, old.Header().Author
+	}
+	cur, data, err := buildRecord(kind, m, vals, w.s.log)
+	if err != nil {
+		return nil, nil, nil, err
+	}
+	return cur, data, losers, nil
+}
+
+func valueOr(v json.RawMessage) json.RawMessage {
+	if isEmptyJSON(v) {
+		return json.RawMessage("null")
+	}
+	return v
+}
+
+func conflictOf(r protocol.Record, field string, value json.RawMessage, version string) protocol.Conflict {
+	return protocol.Conflict{ID: r.ID + "/" + field + "/" + version, Kind: r.Kind, RecordID: r.ID, Field: field,
+		Value: value, Version: version, Reason: protocol.ReasonConcurrent}
+}
+
+// compareStamps orders two stamps in text form; "" is before everything.
+func compareStamps(a, b string) int {
+	sa, errA := hlc.Parse(a)
+	sb, errB := hlc.Parse(b)
+	switch {
+	case errA != nil && errB != nil:
+		return 0
+	case errA != nil:
+		return -1
+	case errB != nil:
+		return 1
+	}
+	return hlc.Compare(sa, sb)
+}
+
+// remoteMeta is the header of a record built from pulled fields.
+type remoteMeta struct {
+	id               string
+	versions         map[string]string
+	created, updated time.Time
+	author           string
+}
+
+// buildRecord writes the stored JSON of a pulled record directly (no
+// map encoding, no second encoding: the initial pull of a large zone
+// spends its time here) and decodes it. A field whose value does not fit
+// the type (another client's newer program, a damaged value) is left out
+// and logged rather than failing the page forever.
+func buildRecord(kind record.Kind, m remoteMeta, vals map[string]json.RawMessage, log interface {
+	Warn(string, ...any)
+}) (record.Record, []byte, error) {
+	keep := make(map[string]json.RawMessage, len(vals))
+	for f, v := range vals {
+		if !metaFields[f] && !isEmptyJSON(v) {
+			keep[f] = v
+		}
+	}
+	data, err := recordJSON(m, keep)
+	if err != nil {
+		return nil, nil, err
+	}
+	if rec, err := decodeRecord(kind, data); err == nil {
+		return rec, data, nil
+	}
+	for f, v := range keep {
+		probe := record.New(kind)
+		one, _ := json.Marshal(map[string]json.RawMessage{f: v})
+		if err := json.Unmarshal(one, probe); err != nil {
+			log.Warn("pulled field does not fit its type; left out", "kind", kind, "id", m.id, "field", f, "err", err)
+			delete(keep, f)
+		}
+	}
+	if data, err = recordJSON(m, keep); err != nil {
+		return nil, nil, err
+	}
+	rec, err := decodeRecord(kind, data)
+	return rec, data, err
+}
+
+// recordJSON is the stored form of a record with these fields.
+func recordJSON(m remoteMeta, fields map[string]json.RawMessage) ([]byte, error) {
+	created, err := m.created.MarshalJSON()
+	if err != nil {
+		return nil, err
+	}
+	updated, err := m.updated.MarshalJSON()
+	if err != nil {
+		return nil, err
+	}
+	size := 160
+	for k, v := range fields {
+		size += len(k) + len(v) + 4
+	}
+	for k, v := range m.versions {
+		size += len(k) + len(v) + 6
+	}
+	b := make([]byte, 0, size)
+	b = append(b, `{"id":`...)
+	b = appendJSONString(b, m.id)
+	b = append(b, `,"created_at":`...)
+	b = append(b, created...)
+	b = append(b, `,"updated_at":`...)
+	b = append(b, updated...)
+	if m.author != "" {
+		b = append(b, `,"author":`...)
+		b = appendJSONString(b, m.author)
+	}
+	if len(m.versions) > 0 {
+		b = append(b, `,"versions":{`...)
+		first := true
+		for k, v := range m.versions { // key order does not matter to a reader; sorting would cost
+			if !first {
+				b = append(b, ',')
+			}
+			first = false
+			b = appendJSONString(b, k)
+			b = append(b, ':')
+			b = appendJSONString(b, v)
+		}
+		b = append(b, '}')
+	}
+	for k, v := range fields {
+		b = append(b, ',')
+		b = appendJSONString(b, k)
+		b = append(b, ':')
+		b = append(b, v...)
+	}
+	return append(b, '}'), nil // decodeRecord checks it is valid JSON
+}
+
+// createdAt is the time in a ULID: the moment the record was created on
+// its first device, the same on every replica.
+func createdAt(id string) time.Time {
+	u, err := ulid.Parse(id)
+	if err != nil {
+		return time.Time{}
+	}
+	return ulid.Time(u.Time()).UTC()
+}
+
+// maxWall is the last millisecond of year 9999, the most time.Time
+// encodes as JSON; a stamp beyond it is damaged, not a date.
+const maxWall = 253402300799999
+
+// latestWall is the wall time of the newest stamp: when the record last
+// changed anywhere, the same on every replica.
+func latestWall(vers map[string]string) time.Time {
+	var latest int64
+	for _, v := range vers {
+		if st, err := hlc.Parse(v); err == nil && st.Wall > latest && st.Wall <= maxWall {
+			latest = st.Wall
+		}
+	}
+	return time.UnixMilli(latest).UTC()
+}

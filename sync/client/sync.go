@@ -1,0 +1,193 @@
+package client
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"strconv"
+	"time"
+
+	"github.com/shanhaifield/shanhai/storage"
+	"github.com/shanhaifield/shanhai/sync/protocol"
+)
+
+// Report says what one Sync did.
+type Report struct {
+	Pushed    int `json:"pushed"`    // outbox entries the server acknowledged
+	Rejected  int `json:"rejected"`  // of which refused and set aside
+	Pulled    int `json:"pulled"`    // records applied from pull pages
+	Pages     int `json:"pages"`     // pull pages fetched
+	Pending   int `json:"pending"`   // outbox entries left (edits made meanwhile)
+	Conflicts int `json:"conflicts"` // open conflicts after the sync
+	// Cursor is the stored server cursor after the sync.
+	Cursor uint64 `json:"cursor"`
+	// ClockSkew is the server clock minus this machine's, as seen in the
+	// last answer; worth a warning when it is minutes.
+	ClockSkew time.Duration `json:"clock_skew_ns"`
+	Took      time.Duration `json:"took_ns"`
+	// Messages are the Chinese explanations of rejected changes.
+	Messages []string `json:"messages,omitempty"`
+}
+
+// Sync pushes the outbox, then pulls until the server has nothing more.
+// On any failure the outbox keeps every entry the server has not
+// answered for, so the next Sync retries the same mutations and the
+// server applies none twice. The outcome is kept in the sync state.
+func (c *Client) Sync(ctx context.Context) (Report, error) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	start := c.now()
+	rep, err := c.sync(ctx)
+	rep.Took = c.now().Sub(start)
+	zh, en := Message(err)
+	if serr := c.store.UpdateSyncState(context.WithoutCancel(ctx), func(st *storage.SyncState) error {
+		if err != nil {
+			st.LastError, st.LastErrorZh, st.LastErrorAt = en, zh, c.now().UTC()
+			return nil
+		}
+		st.LastError, st.LastErrorZh, st.LastSync = "", "", c.now().UTC()
+		return nil
+	}); serr != nil && err == nil {
+		err = serr
+	}
+	if err != nil {
+		c.log.Warn("sync failed", "err", err)
+		return rep, err
+	}
+	c.log.Info("synced", "pushed", rep.Pushed, "rejected", rep.Rejected, "pulled", rep.Pulled, "took", rep.Took)
+	return rep, nil
+}
+
+func (c *Client) sync(ctx context.Context) (Report, error) {
+	var rep Report
+	st, err := c.store.SyncState(ctx)
+	if err != nil {
+		return rep, err
+	}
+	if st.Server == "" || st.Token == "" {
+		return rep, ErrNotLoggedIn
+	}
+	if err := c.push(ctx, st, &rep); err != nil {
+		return rep, err
+	}
+	if err := c.pull(ctx, st, &rep); err != nil {
+		return rep, err
+	}
+	if rep.Pending, err = c.store.Pending(ctx); err != nil {
+		return rep, err
+	}
+	rep.Conflicts, err = c.store.ConflictCount(ctx)
+	return rep, err
+}
+
+// push sends the outbox in batches until it is empty. Only entries the
+// server's answer names are removed; a rejected one is set aside.
+func (c *Client) push(ctx context.Context, st storage.SyncState, rep *Report) error {
+	for batchNo := 1; ; batchNo++ {
+		entries, err := c.store.Outbox(ctx, c.batch)
+		if err != nil {
+			return fmt.Errorf("push: read outbox: %w", err)
+		}
+		if len(entries) == 0 {
+			return nil
+		}
+		req := protocol.PushRequest{ClientID: st.ClientID, Changes: make([]protocol.Change, len(entries)),
+			BatchID: st.ClientID + "-" + strconv.FormatUint(entries[0].Seq, 10)}
+		bySeq := make(map[string]uint64, len(entries))
+		for i, e := range entries {
+			req.Changes[i] = wireChange(e)
+			bySeq[e.MutationID] = e.Seq
+		}
+		var resp protocol.PushResponse
+		if err := c.call(ctx, "POST", st.Server, "/v1/push", st.Token, req, &resp); err != nil {
+			return fmt.Errorf("push batch %d (%d changes): %w", batchNo, len(entries), err)
+		}
+		rep.ClockSkew = time.UnixMilli(resp.ServerTime).Sub(c.now())
+		acks := make([]storage.Acked, 0, len(resp.Results))
+		for _, r := range resp.Results {
+			seq, ok := bySeq[r.MutationID]
+			if !ok {
+				continue // not ours: never ack what was not sent
+			}
+			a := storage.Acked{Seq: seq}
+			if r.Status == protocol.StatusRejected {
+				a.Rejected, a.Code, a.Zh, a.En = true, r.Code, r.Zh, r.En
+				rep.Rejected++
+				rep.Messages = append(rep.Messages, r.Zh)
+				c.log.Warn("change rejected by server", "mutation_id", r.MutationID, "code", r.Code, "en", r.En)
+			}
+			acks = append(acks, a)
+		}
+		if len(acks) == 0 {
+			return fmt.Errorf("push batch %d: the server acknowledged none of %d changes", batchNo, len(entries))
+		}
+		if err := c.store.AckPush(ctx, acks); err != nil {
+			return fmt.Errorf("push batch %d: ack: %w", batchNo, err)
+		}
+		rep.Pushed += len(acks)
+	}
+}
+
+// wireChange is the pushed form of an outbox entry.
+func wireChange(e storage.Change) protocol.Change {
+	return protocol.Change{ClientSeq: e.Seq, MutationID: e.MutationID, Kind: string(e.Kind), RecordID: e.RecordID,
+		Op: protocol.Op(e.Op), Fields: e.Fields, Versions: e.Versions, Bases: e.Bases, At: e.At, Author: e.Author}
+}
+
+// pull fetches pages after the stored cursor until has_more is false,
+// applying each page with its cursor in one local transaction. The next
+// page is fetched while this one is applied (pages still apply in
+// order), so the network and the disk work at the same time.
+func (c *Client) pull(ctx context.Context, st storage.SyncState, rep *Report) error {
+	ctx, cancel := context.WithCancel(ctx)
+	defer cancel() // stops a prefetch nobody will read
+	cursor := st.Cursor
+	next := c.fetch(ctx, st, cursor)
+	for {
+		f := <-next
+		if f.err != nil {
+			return fmt.Errorf("pull after %d: %w", cursor, f.err)
+		}
+		page := f.page
+		rep.ClockSkew = time.UnixMilli(page.ServerTime).Sub(c.now())
+		if page.NextCursor < cursor {
+			return fmt.Errorf("pull after %d: server cursor went back to %d", cursor, page.NextCursor)
+		}
+		if page.HasMore && len(page.Records) == 0 {
+			return errors.New("pull: server says has_more but sent an empty page")
+		}
+		if page.HasMore {
+			next = c.fetch(ctx, st, page.NextCursor)
+		}
+		if len(page.Records) > 0 || page.NextCursor != cursor {
+			if err := c.store.ApplyRemote(ctx, page.Records, page.NextCursor); err != nil {
+				return fmt.Errorf("pull after %d: %w", cursor, err)
+			}
+		}
+		rep.Pages++
+		rep.Pulled += len(page.Records)
+		cursor = page.NextCursor
+		rep.Cursor = cursor
+		if !page.HasMore {
+			return nil
+		}
+	}
+}
+
+// fetched is one pull page or the error fetching it.
+type fetched struct {
+	page protocol.PullResponse
+	err  error
+}
+
+// fetch gets the page after cursor on another goroutine.
+func (c *Client) fetch(ctx context.Context, st storage.SyncState, cursor uint64) <-chan fetched {
+	out := make(chan fetched, 1)
+	go func() {
+		var f fetched
+		path := "/v1/pull?after=" + strconv.FormatUint(cursor, 10) + "&limit=" + strconv.Itoa(c.page)
+		f.err = c.call(ctx, "GET", st.Server, path, st.Token, nil, &f.page)
+		out <- f
+	}()
+	return out
+}
