@@ -94,42 +94,9 @@ func encodeChangeTail(c Change) ([]byte, error) {
 	b = appendJSONString(b, c.RecordID)
 	b = append(b, `,"op":`...)
 	b = appendJSONString(b, string(c.Op))
-	if len(c.Fields) > 0 {
-		b = append(b, `,"fields":{`...)
-		for i, k := range slices.Sorted(maps.Keys(c.Fields)) {
-			if i > 0 {
-				b = append(b, ',')
-			}
-			b = appendJSONString(b, k)
-			b = append(b, ':')
-			b = append(b, c.Fields[k]...)
-		}
-		b = append(b, '}')
-	}
-	if len(c.Versions) > 0 {
-		b = append(b, `,"versions":{`...)
-		for i, k := range slices.Sorted(maps.Keys(c.Versions)) {
-			if i > 0 {
-				b = append(b, ',')
-			}
-			b = appendJSONString(b, k)
-			b = append(b, ':')
-			b = appendJSONString(b, c.Versions[k])
-		}
-		b = append(b, '}')
-	}
-	if len(c.Bases) > 0 {
-		b = append(b, `,"bases":{`...)
-		for i, k := range slices.Sorted(maps.Keys(c.Bases)) {
-			if i > 0 {
-				b = append(b, ',')
-			}
-			b = appendJSONString(b, k)
-			b = append(b, ':')
-			b = appendJSONString(b, c.Bases[k])
-		}
-		b = append(b, '}')
-	}
+	b = appendObject(b, "fields", c.Fields, func(b []byte, v json.RawMessage) []byte { return append(b, v...) })
+	b = appendObject(b, "versions", c.Versions, appendJSONString)
+	b = appendObject(b, "bases", c.Bases, appendJSONString)
 	b = append(b, `,"at":`...)
 	b = append(b, at...)
 	if c.Author != "" {
@@ -188,4 +155,22 @@ func (s *Store) Pending(ctx context.Context) (int, error) {
 		return nil
 	})
 	return n, err
+}
+
+// appendObject appends `,"name":{…}` with m's keys sorted, as
+// encoding/json writes a map, or nothing when m is empty.
+func appendObject[V any](b []byte, name string, m map[string]V, value func([]byte, V) []byte) []byte {
+	if len(m) == 0 {
+		return b
+	}
+	b = append(b, `,"`+name+`":{`...)
+	for i, k := range slices.Sorted(maps.Keys(m)) {
+		if i > 0 {
+			b = append(b, ',')
+		}
+		b = appendJSONString(b, k)
+		b = append(b, ':')
+		b = value(b, m[k])
+	}
+	return append(b, '}')
 }
