@@ -36,13 +36,16 @@ func writeHelp(w io.Writer, cmds map[string]command) error {
 	fmt.Fprintln(w, "用法 / usage: shanhai [--data DIR] [--author NAME] [--verbose] COMMAND [ARGS]")
 	fmt.Fprintln(w, "不带命令时打开窗口 / with no command the window opens")
 	fmt.Fprintln(w, "\n命令 / commands:")
+	// Name and summary in aligned columns; the full usage (long for
+	// check, import, refer…) is one "shanhai help COMMAND" away.
 	var t table
 	for _, n := range names {
-		t.add("  "+cmds[n].usage, cmds[n].summary)
+		t.add("  "+n, cmds[n].summary)
 	}
 	if err := t.write(w); err != nil {
 		return err
 	}
+	fmt.Fprintln(w, "\n每个命令的参数 / a command's arguments: shanhai help COMMAND")
 	_, err := fmt.Fprintf(w, "\nKIND: %s\n环境变量 / environment: SHANHAI_DATA（数据目录 / data directory）, SHANHAI_USER（作者 / author）\n", kindList())
 	return err
 }
