@@ -101,7 +101,7 @@ func commands() map[string]command {
 		"list":      {runList, listUsage, "列出记录 / list records"},
 		"show":      {runShow, showUsage, "查看记录 / show a record"},
 		"search":    {runSearch, searchUsage, "搜索（支持拼音首字母）/ search, pinyin initials too"},
-		"import":    {runImport, importUsage, "导入 JSON 行或 CSV / import JSON lines or CSV"},
+		"import":    {runImport, importUsage, "导入 Excel、CSV 或 JSON 行（可预览、可映射列）/ import xlsx, csv or JSON lines (dry run, column mapping)"},
 		"export":    {runExport, exportUsage, "导出 / export"},
 		"doctor":    {runDoctor, doctorUsage, "检查数据一致性 / check the store for inconsistencies"},
 		"check":     {runCheck, checkUsage, "筛查：产业定位、生态门槛、用地效率、选址 / screen a candidate against zones"},
