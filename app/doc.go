@@ -6,9 +6,12 @@
 // offer, detail with 概况/联系人/走访/项目需求/筛查/历史 tabs), new/edit forms
 // with inline validation, duplicate warning and drafts kept in the
 // preferences, 走访 quick visit entry, 筛查 screening with save and 转介,
-// 共引 referrals, 待办 follow-ups, 开发区 zones (read-only), 同步 (a
-// placeholder until the sync client exists) and 设置. The bottom bar
-// always shows the number of changes waiting to be synced.
+// 共引 referrals, 待办 follow-ups, 开发区 zones (read-only), 同步
+// (state, 立即同步, conflict review, refused changes) and 设置 (with the
+// sync server login). The bottom bar shows the sync state and the number
+// of changes waiting to be synced. The UI reaches the sync client only
+// through Syncer (ClientSyncer is the real one); cmd/shanhai runs the
+// background loop and feeds its reports to UI.SyncStatus.
 //
 // Keyboard: Ctrl+N new enterprise, Ctrl+F search, Ctrl+S (or Ctrl+Enter)
 // save the open form or quick visit, Esc close the open dialog. Entries

@@ -3,7 +3,6 @@ package app
 import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/widget"
 )
 
@@ -85,17 +84,4 @@ func (n *navigation) showContent(key Screen, obj fyne.CanvasObject) {
 		}
 		b.Refresh()
 	}
-}
-
-// placeholderScreen stands in for a screen that a later version adds.
-func placeholderScreen(key Screen, title string, icon fyne.Resource) screen {
-	heading := widget.NewLabelWithStyle(title, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
-	note := widget.NewLabel(lang.X("screen.placeholder", "「{{.Screen}}」功能尚未完成，将在后续版本中提供。",
-		map[string]any{"Screen": title}))
-	note.Wrapping = fyne.TextWrapWord
-	content := container.NewVBox(heading, note)
-	if key == ScreenSync {
-		content.Add(wrapLabel(lang.X("sync.placeholder_note", "所有修改都已保存在本机；底部状态栏显示有多少条修改等待同步到服务器。")))
-	}
-	return screen{key: key, title: title, icon: icon, content: content}
 }

@@ -45,6 +45,8 @@ type settingsScreen struct {
 	about    *widget.Button
 	aboutBox *dialog.CustomDialog
 	content  fyne.CanvasObject
+	// body is the column under the scroll; UI adds the login form to it.
+	body *fyne.Container
 	// onZone runs after the user's zone changed.
 	onZone func()
 	// onDialog is told of each dialog shown, so Esc can close it.
@@ -122,8 +124,18 @@ func newSettingsScreen(svc Services, ref *reference, prefs fyne.Preferences, w f
 		bold(lang.X("settings.theme", "外观")), widget.NewLabel(lang.X("settings.theme_note", "浅色/深色跟随系统设置")),
 	)
 	title := widget.NewLabelWithStyle(lang.X("nav.settings", "设置"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
-	s.content = container.NewVScroll(container.NewVBox(title, form, container.NewHBox(s.about)))
+	s.body = container.NewVBox(title, form, container.NewHBox(s.about))
+	s.content = container.NewVScroll(s.body)
 	return s
+}
+
+// addSection puts a headed section before the about button.
+func (s *settingsScreen) addSection(title string, obj fyne.CanvasObject) {
+	head := widget.NewLabelWithStyle(title, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	last := len(s.body.Objects) - 1
+	objs := append([]fyne.CanvasObject{}, s.body.Objects[:last]...)
+	s.body.Objects = append(objs, widget.NewSeparator(), head, obj, s.body.Objects[last])
+	s.body.Refresh()
 }
 
 // showAbout shows the program's name and the bundled font's licence,

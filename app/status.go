@@ -11,13 +11,16 @@ import (
 	"fyne.io/fyne/v2/widget"
 )
 
-// statusBar is the bottom bar: for now the sync state and how many local
-// changes wait for the server.
+// statusBar is the bottom bar: the sync state and how many local changes
+// wait for the server.
 type statusBar struct {
 	ctx     context.Context
 	svc     Services
 	sync    *widget.Label
 	content *fyne.Container
+	// online is true after the last sync attempt succeeded; failed when
+	// it failed in a way the user must act on (not merely offline).
+	online, failed bool
 }
 
 func newStatusBar(ctx context.Context, svc Services) *statusBar {
@@ -26,8 +29,7 @@ func newStatusBar(ctx context.Context, svc Services) *statusBar {
 	return b
 }
 
-// reload re-reads the number of pending changes. There is no sync client
-// yet, so the state is always offline.
+// reload re-reads the number of pending changes.
 func (b *statusBar) reload() {
 	ctx, cancel := context.WithTimeout(b.ctx, queryTimeout)
 	defer cancel()
@@ -37,8 +39,18 @@ func (b *statusBar) reload() {
 		b.set(lang.X("sync.unknown", "同步状态未知"))
 		return
 	}
-	b.set(lang.X("sync.status", "{{.State}} · {{.Pending}} 条待同步",
-		map[string]any{"State": lang.X("sync.offline", "离线"), "Pending": n}))
+	switch {
+	case b.failed:
+		b.set(lang.X("sync.failed", "同步出错"))
+	case b.online && n == 0:
+		b.set(lang.X("sync.online_done", "在线 · 已同步"))
+	default:
+		state := lang.X("sync.offline", "离线")
+		if b.online {
+			state = lang.X("sync.online", "在线")
+		}
+		b.set(lang.X("sync.status", "{{.State}} · {{.Pending}} 条待同步", map[string]any{"State": state, "Pending": n}))
+	}
 }
 
 // set shows text and lays the bar out again for its new width.

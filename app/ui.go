@@ -33,11 +33,14 @@ type UI struct {
 	tasks       *tasksScreen
 	referrals   *referralsScreen
 	settings    *settingsScreen
+	syncScreen  *syncScreen
+	login       *loginForm
 	form        *formDialog   // the open new/edit form, if any
 	dialog      dialog.Dialog // another open dialog Esc should close
 	prefs       fyne.Preferences
 	ref         *reference
 	status      *statusBar
+	syncer      Syncer // nil until SetSyncer
 
 	// background runs long work off the UI goroutine; tests replace it
 	// with a synchronous call.
@@ -78,6 +81,13 @@ func NewUI(a fyne.App, svc Services) *UI {
 	u.enterprises.demoButton.OnTapped = u.loadDemo
 	u.enterprises.importBtn.OnTapped = u.showImportHelp
 	u.status = newStatusBar(ctx, svc)
+	u.syncScreen = newSyncScreen(ctx, svc, u.ref)
+	u.syncScreen.background = u.runBackground
+	u.syncScreen.onSynced = u.synced
+	u.login = newLoginForm(ctx)
+	u.login.background = u.runBackground
+	u.login.onChange = u.syncScreen.reload
+	u.settings.addSection(lang.X("login.title", "同步账号"), u.login.content)
 	u.nav = newNavigation([]screen{
 		{key: ScreenEnterprises, title: lang.X("nav.enterprises", "企业"), icon: theme.HomeIcon(), content: u.enterprises.content},
 		{key: ScreenVisit, title: lang.X("nav.visit", "走访"), icon: theme.DocumentCreateIcon(), content: u.visit.content},
@@ -85,7 +95,7 @@ func NewUI(a fyne.App, svc Services) *UI {
 		{key: ScreenReferrals, title: lang.X("nav.referrals", "共引"), icon: theme.MailForwardIcon(), content: u.referrals.content},
 		{key: ScreenTasks, title: lang.X("nav.tasks", "待办"), icon: theme.ListIcon(), content: u.tasks.content},
 		{key: ScreenZones, title: lang.X("nav.zones", "开发区"), icon: theme.GridIcon(), content: newZonesScreen(u.ref).content},
-		placeholderScreen(ScreenSync, lang.X("nav.sync", "同步"), theme.ViewRefreshIcon()),
+		{key: ScreenSync, title: lang.X("nav.sync", "同步"), icon: theme.ViewRefreshIcon(), content: u.syncScreen.content},
 		{key: ScreenSettings, title: lang.X("nav.settings", "设置"), icon: theme.SettingsIcon(), content: u.settings.content},
 	})
 
@@ -113,6 +123,7 @@ func (u *UI) Refresh() {
 	u.tasks.reload()
 	u.referrals.reload()
 	u.status.reload()
+	u.syncScreen.reload()
 }
 
 // Show switches the window to the given screen; unknown ones are ignored.

@@ -197,7 +197,7 @@ func TestNavigationSwitchesScreens(t *testing.T) {
 	}{
 		{ScreenTasks, "待办", "待办跟进"},
 		{ScreenZones, "开发区", "主导产业"},
-		{ScreenSync, "同步", "「同步」功能尚未完成，将在后续版本中提供。"},
+		{ScreenSync, "同步", "待处理的冲突"},
 		{ScreenSettings, "设置", "界面语言"},
 		{ScreenEnterprises, "企业", "共 3 家企业"},
 	}

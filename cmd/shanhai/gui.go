@@ -19,11 +19,20 @@ import (
 	"github.com/shanhaifield/shanhai/demo"
 	"github.com/shanhaifield/shanhai/record"
 	"github.com/shanhaifield/shanhai/storage"
+	"github.com/shanhaifield/shanhai/sync/client"
 )
 
 // appID is the application ID of FyneApp.toml; Fyne keys the
 // preferences and per-app storage folders by it, so it must never change.
 const appID = "io.github.shanhaifield.shanhai"
+
+// syncInterval is how often the window syncs in the background while
+// logged in; 立即同步 syncs at once.
+const syncInterval = 2 * time.Minute
+
+// syncExitWait bounds how long closing the window waits for a sync in
+// flight before the store is closed.
+const syncExitWait = 5 * time.Second
 
 // runGUI opens the store in dataDir and runs the desktop window until the
 // user closes it or ctx is cancelled (Ctrl-C, SIGTERM). This file is the
@@ -81,11 +90,33 @@ func runGUI(ctx context.Context, dataDir string) (err error) {
 		loadDemoIfEmpty(ctx, store)
 		ui.Refresh()
 	}
+	loop := startSync(ctx, store, ui)
+	defer loop.Close(syncExitWait)
 	if s := os.Getenv("SHANHAI_SCREEN"); s != "" {
 		ui.Show(app.Screen(s))
 	}
 	ui.ShowAndRun()
 	return nil
+}
+
+// startSync connects the window to the sync client and starts the
+// background loop when a login is kept; logging in or out in 设置
+// starts or stops it. Reports reach the window through fyne.Do.
+func startSync(ctx context.Context, store *storage.Store, ui *app.UI) *app.SyncLoop {
+	c := client.New(store, client.Options{})
+	loop := app.NewSyncLoop(ctx, c, syncInterval, func(st client.Status) {
+		fyne.Do(func() { ui.SyncStatus(st) })
+	})
+	ui.SetSyncer(&app.ClientSyncer{Client: c, Store: store, OnLogin: loop.Start, OnLogout: loop.Stop})
+	st, err := store.SyncState(ctx)
+	if err != nil {
+		slog.Error("read sync state", "err", err)
+		return loop
+	}
+	if st.Token != "" {
+		loop.Start()
+	}
+	return loop
 }
 
 // guiAuthor names the user in the Meta of records the window changes:
