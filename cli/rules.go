@@ -4,7 +4,6 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
-	"os"
 	"path/filepath"
 
 	"github.com/shanhaifield/shanhai/rulepack"
@@ -47,7 +46,7 @@ func runRules(s *session, args []string) error {
 			zh: fmt.Sprintf("要导入的规则包 %s（%s）比当前的 %s（%s）旧；确需导入请加 --force", next.Version, next.Date, cur.Version, cur.Date),
 			en: fmt.Sprintf("pack %s (%s) is older than the active %s (%s); use --force to import it anyway", next.Version, next.Date, cur.Version, cur.Date)}
 	}
-	if err := writePackFile(filepath.Join(s.g.DataDir, importedPackFile), next); err != nil {
+	if err := rulepack.SaveFile(s.ctx, filepath.Join(s.g.DataDir, importedPackFile), next); err != nil {
 		return err
 	}
 	_, err = fmt.Fprintf(s.stdout, "已导入规则包 / imported rule pack %s（%s），%d 个开发区 / zones\n", next.Version, next.Date, len(next.Zones()))
@@ -95,32 +94,4 @@ func newer(a, b *rulepack.Pack) bool {
 		return a.Date > b.Date
 	}
 	return a.Version > b.Version
-}
-
-// writePackFile writes the pack next to its final name and renames it
-// into place, so a crash never leaves half a pack.
-func writePackFile(path string, p *rulepack.Pack) error {
-	if err := os.MkdirAll(filepath.Dir(path), 0o700); err != nil {
-		return fmt.Errorf("rule pack: %w", err)
-	}
-	tmp, err := os.CreateTemp(filepath.Dir(path), ".rulepack-*.json")
-	if err != nil {
-		return fmt.Errorf("rule pack: %w", err)
-	}
-	defer os.Remove(tmp.Name()) // no-op after the rename
-	if err := p.WriteJSON(tmp); err != nil {
-		tmp.Close()
-		return err
-	}
-	if err := tmp.Sync(); err != nil {
-		tmp.Close()
-		return fmt.Errorf("rule pack: %w", err)
-	}
-	if err := tmp.Close(); err != nil {
-		return fmt.Errorf("rule pack: %w", err)
-	}
-	if err := os.Rename(tmp.Name(), path); err != nil {
-		return fmt.Errorf("rule pack: %w", err)
-	}
-	return nil
 }

@@ -3,6 +3,7 @@
 //	shanhai-server --data DIR --addr 127.0.0.1:8420          # embedded bbolt store
 //	shanhai-server --postgres URL --addr :8420               # PostgreSQL (pgx)
 //	shanhai-server --tls-cert cert.pem --tls-key key.pem …   # HTTPS
+//	shanhai-server --tombstone-retention 4320h …             # keep deletes 180 days (default), purged daily
 //	shanhai-server user add --name U --zone Z --role staff|manager|admin --password-stdin [--data DIR | --postgres URL]
 //
 // Logs are JSON (log/slog) on stderr. SIGINT or SIGTERM stops accepting

@@ -40,6 +40,8 @@ func (s *Server) Handler() http.Handler {
 	v1.HandleFunc("POST /v1/login", s.login)
 	v1.HandleFunc("POST /v1/push", s.authed(s.push))
 	v1.HandleFunc("GET /v1/pull", s.authed(s.pull))
+	v1.HandleFunc("POST /v1/rulepacks", s.authed(s.publishRulePack))
+	v1.HandleFunc("GET /v1/rulepacks/latest", s.authed(s.latestRulePack))
 	v1.HandleFunc("/", func(w http.ResponseWriter, r *http.Request) { writeError(w, errNotFound) })
 	mux := http.NewServeMux()
 	mux.Handle("/v1/", versioned(v1))
@@ -153,6 +155,9 @@ func (s *Server) pull(w http.ResponseWriter, r *http.Request) {
 	page, err := s.Store.Pull(r.Context(), principal(r), after, int(limit))
 	if err != nil {
 		s.fail(w, r, "pull", err)
+		return
+	}
+	if s.refuseBehind(w, r, after) {
 		return
 	}
 	s.Metrics.PullPages.Add(1)

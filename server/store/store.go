@@ -33,6 +33,20 @@ type Store interface {
 	Attempt(ctx context.Context, key string, now time.Time, window time.Duration) (int, error)
 	// ResetAttempts forgets the attempts under key (after a good login).
 	ResetAttempts(ctx context.Context, key string) error
+	// Purge removes the tombstones deleted before the given time (see
+	// Record.Purgeable) and raises the purge horizon to the highest
+	// sequence it removed. It returns how many it removed.
+	Purge(ctx context.Context, before time.Time) (int, error)
+	// Horizon returns the purge horizon, 0 before any purge. Read it
+	// after a pull page: a purge committed before the page was read is
+	// then always seen (see Behind).
+	Horizon(ctx context.Context) (uint64, error)
+	// PutRulePack stores a published rule pack, replacing one with the
+	// same date and version.
+	PutRulePack(ctx context.Context, rp RulePack) error
+	// LatestRulePack returns the latest published pack (see
+	// RulePack.Newer), or ErrNotFound when none was published.
+	LatestRulePack(ctx context.Context) (RulePack, error)
 	// Ping checks that the store answers (for /healthz).
 	Ping(ctx context.Context) error
 	// Close releases the store.
@@ -77,5 +91,5 @@ type Principal struct {
 	Role Role
 }
 
-// ErrNotFound is returned for a user that does not exist.
+// ErrNotFound is returned for a user or rule pack that does not exist.
 var ErrNotFound = errors.New("not found")

@@ -27,6 +27,9 @@ type Client struct {
 	batch int
 	page  int
 	now   func() time.Time
+	// rulePackPath is where a newer server rule pack is saved; "" skips
+	// the rule pack check.
+	rulePackPath string
 }
 
 // Options tune a Client; the zero value is fine.
@@ -45,6 +48,10 @@ type Options struct {
 	Timeout time.Duration
 	// Now replaces time.Now in tests.
 	Now func() time.Time
+	// RulePackPath, when set, is the imported rule pack file
+	// (<data dir>/rulepack.json): each Sync fetches the server's latest
+	// pack and saves it there when it is newer than the local one.
+	RulePackPath string
 }
 
 // New returns a client for st.
@@ -59,7 +66,8 @@ func New(st *storage.Store, opt Options) *Client {
 		timeout = time.Minute
 	}
 	rc.SetTimeout(timeout)
-	c := &Client{store: st, http: rc, log: opt.Log, batch: opt.Batch, page: opt.Page, now: opt.Now}
+	c := &Client{store: st, http: rc, log: opt.Log, batch: opt.Batch, page: opt.Page, now: opt.Now,
+		rulePackPath: opt.RulePackPath}
 	if c.log == nil {
 		c.log = slog.Default()
 	}

@@ -4,6 +4,8 @@ import (
 	"errors"
 	"fmt"
 	"net/http"
+
+	"github.com/shanhaifield/shanhai/sync/protocol"
 )
 
 // Errors callers test for with errors.Is.
@@ -18,6 +20,9 @@ var (
 	// ErrOutdated: the server speaks another protocol version; the client
 	// must be upgraded before it syncs again.
 	ErrOutdated = errors.New("client protocol is outdated: upgrade shanhai")
+	// ErrResetRequired: the pull cursor is older than the server's
+	// tombstone retention. Sync handles it by pulling again from 0.
+	ErrResetRequired = errors.New("too far behind the server: pull again from the beginning")
 )
 
 // ServerError is a non-2xx answer, with the server's explanation.
@@ -45,6 +50,8 @@ func (e *ServerError) Is(target error) bool {
 		return e.Status == http.StatusUnauthorized && e.Code == "bad_login"
 	case ErrOutdated:
 		return e.Status == http.StatusUpgradeRequired
+	case ErrResetRequired:
+		return e.Status == http.StatusGone && e.Code == protocol.CodeResetRequired
 	}
 	return false
 }

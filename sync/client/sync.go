@@ -19,12 +19,18 @@ type Report struct {
 	Pages     int `json:"pages"`     // pull pages fetched
 	Pending   int `json:"pending"`   // outbox entries left (edits made meanwhile)
 	Conflicts int `json:"conflicts"` // open conflicts after the sync
+	// Reset says the server found this laptop too far behind (410
+	// reset_required) and the sync re-downloaded from cursor 0.
+	Reset bool `json:"reset,omitempty"`
 	// Cursor is the stored server cursor after the sync.
 	Cursor uint64 `json:"cursor"`
 	// ClockSkew is the server clock minus this machine's, as seen in the
 	// last answer; worth a warning when it is minutes.
 	ClockSkew time.Duration `json:"clock_skew_ns"`
 	Took      time.Duration `json:"took_ns"`
+	// RulePack is the version of the rule pack this sync installed from
+	// the server, if any.
+	RulePack string `json:"rule_pack,omitempty"`
 	// Messages are the Chinese explanations of rejected changes.
 	Messages []string `json:"messages,omitempty"`
 }
@@ -71,7 +77,17 @@ func (c *Client) sync(ctx context.Context) (Report, error) {
 		return rep, err
 	}
 	if err := c.pull(ctx, st, &rep); err != nil {
-		return rep, err
+		if !errors.Is(err, ErrResetRequired) {
+			return rep, err
+		}
+		if err := c.reset(ctx, &st, &rep); err != nil {
+			return rep, err
+		}
+	}
+	if c.rulePackPath != "" {
+		if rep.RulePack, err = c.updateRulePack(ctx, st); err != nil {
+			return rep, err
+		}
 	}
 	if rep.Pending, err = c.store.Pending(ctx); err != nil {
 		return rep, err
@@ -142,7 +158,11 @@ func (c *Client) pull(ctx context.Context, st storage.SyncState, rep *Report) er
 	ctx, cancel := context.WithCancel(ctx)
 	defer cancel() // stops a prefetch nobody will read
 	cursor := st.Cursor
-	next := c.fetch(ctx, st, cursor)
+	// A download from 0 has no stale records that purged tombstones
+	// would delete; its later pages say so (fresh=1), so the server
+	// does not send it back to 0 halfway.
+	fresh := cursor == 0
+	next := c.fetch(ctx, st, cursor, fresh)
 	for {
 		f := <-next
 		if f.err != nil {
@@ -157,7 +177,7 @@ func (c *Client) pull(ctx context.Context, st storage.SyncState, rep *Report) er
 			return errors.New("pull: server says has_more but sent an empty page")
 		}
 		if page.HasMore {
-			next = c.fetch(ctx, st, page.NextCursor)
+			next = c.fetch(ctx, st, page.NextCursor, fresh)
 		}
 		if len(page.Records) > 0 || page.NextCursor != cursor {
 			if err := c.store.ApplyRemote(ctx, page.Records, page.NextCursor); err != nil {
@@ -181,13 +201,35 @@ type fetched struct {
 }
 
 // fetch gets the page after cursor on another goroutine.
-func (c *Client) fetch(ctx context.Context, st storage.SyncState, cursor uint64) <-chan fetched {
+// fresh says the pull began at cursor 0 in this sync, so the server need
+// not refuse it for purged tombstones it never needed.
+func (c *Client) fetch(ctx context.Context, st storage.SyncState, cursor uint64, fresh bool) <-chan fetched {
 	out := make(chan fetched, 1)
 	go func() {
 		var f fetched
 		path := "/v1/pull?after=" + strconv.FormatUint(cursor, 10) + "&limit=" + strconv.Itoa(c.page)
+		if fresh {
+			path += "&fresh=1" // see pull: this download began at 0
+		}
 		f.err = c.call(ctx, "GET", st.Server, path, st.Token, nil, &f.page)
 		out <- f
 	}()
 	return out
+}
+
+// reset answers 410 reset_required: the server purged tombstones this
+// laptop never saw. The cursor goes back to 0 and everything is pulled
+// again; the outbox is untouched, and pushed once more first so edits
+// made meanwhile are on the server before the download (a pulled page
+// never overwrites a field that still has an unsent edit either way).
+func (c *Client) reset(ctx context.Context, st *storage.SyncState, rep *Report) error {
+	c.log.Warn("server says this laptop is too far behind; downloading everything again", "cursor", st.Cursor)
+	if err := c.store.ResetCursor(ctx); err != nil {
+		return fmt.Errorf("reset cursor: %w", err)
+	}
+	st.Cursor, rep.Reset = 0, true
+	if err := c.push(ctx, *st, rep); err != nil {
+		return err
+	}
+	return c.pull(ctx, *st, rep)
 }

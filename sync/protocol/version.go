@@ -17,3 +17,8 @@ const (
 	// MaxPage is the largest pull page a server returns.
 	MaxPage = 2000
 )
+
+// CodeResetRequired is the error code of 410 Gone on a pull whose cursor
+// is older than the server's tombstone retention: the client pulls again
+// from cursor 0 and keeps (and re-sends) its unsent edits.
+const CodeResetRequired = "reset_required"

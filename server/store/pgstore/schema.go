@@ -37,6 +37,14 @@ CREATE TABLE IF NOT EXISTS clients (
 CREATE TABLE IF NOT EXISTS users (name text PRIMARY KEY, data bytea NOT NULL);
 CREATE TABLE IF NOT EXISTS meta (key text PRIMARY KEY, value bytea NOT NULL);
 CREATE TABLE IF NOT EXISTS attempts (key text PRIMARY KEY, start bigint NOT NULL, count int NOT NULL);
+CREATE TABLE IF NOT EXISTS rulepacks (
+	date text NOT NULL,
+	version text NOT NULL,
+	data bytea NOT NULL,
+	published timestamptz NOT NULL,
+	by_user text NOT NULL,
+	PRIMARY KEY (date, version)
+);
 `
 
 // schemaLock is the advisory lock key taken while applying the schema.

@@ -25,6 +25,8 @@ func Run(t *testing.T, newStore NewStore) {
 		{"Users", testUsers},
 		{"SecretStable", testSecret},
 		{"LoginAttempts", testAttempts},
+		{"RulePacks", testRulePacks},
+		{"PurgeTombstones", testPurge},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) { c.fn(t, newStore) })
