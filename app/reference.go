@@ -1,7 +1,9 @@
 package app
 
 import (
+	"context"
 	"log/slog"
+	"path/filepath"
 
 	"github.com/shanhaifield/shanhai/industry"
 	"github.com/shanhaifield/shanhai/rulepack"
@@ -15,10 +17,13 @@ type reference struct {
 	industries *industry.Table
 }
 
-func loadReference() *reference {
+// loadReference loads the rule pack in force for the store's data folder
+// (the later of the built-in pack and one imported or received from the
+// server, see rulepack.Active) and the industry table.
+func loadReference(ctx context.Context, svc Services) *reference {
 	r := &reference{}
 	var err error
-	if r.pack, err = rulepack.Load(); err != nil {
+	if r.pack, _, err = rulepack.Active(ctx, importedPackPath(svc)); err != nil {
 		slog.Error("load rule pack", "err", err)
 		r.pack = nil
 	}
@@ -27,6 +32,16 @@ func loadReference() *reference {
 		r.industries = nil
 	}
 	return r
+}
+
+// importedPackPath is where an imported pack sits beside the store file,
+// or "" when the service is not file-backed (tests).
+func importedPackPath(svc Services) string {
+	f, ok := svc.(interface{ Path() string })
+	if !ok || f.Path() == "" {
+		return ""
+	}
+	return filepath.Join(filepath.Dir(f.Path()), rulepack.ImportedFile)
 }
 
 // industryName is "3670 汽车零部件及配件制造", or the bare code when unknown.

@@ -56,7 +56,7 @@ func NewUI(a fyne.App, svc Services) *UI {
 	u.window.SetOnClosed(cancel)
 
 	u.background = func(work func(context.Context) error, done func(error)) { runInBackground(u.ctx, work, done) }
-	u.ref = loadReference()
+	u.ref = loadReference(ctx, svc)
 	u.enterprises = newEnterpriseScreen(ctx, svc, u.shortcut)
 	u.enterprises.newButton.OnTapped = u.newEnterprise
 	u.enterprises.onOpen = u.openEnterprise

@@ -1,19 +1,13 @@
 package cli
 
 import (
-	"errors"
 	"fmt"
-	"io/fs"
 	"path/filepath"
 
 	"github.com/shanhaifield/shanhai/rulepack"
 )
 
 const rulesUsage = "rules [show] | rules import FILE|DIR [--force]"
-
-// importedPackFile is where an imported rule pack is kept in the data
-// folder, as one JSON document.
-const importedPackFile = "rulepack.json"
 
 // runRules shows the active rule pack or imports a newer one.
 func runRules(s *session, args []string) error {
@@ -41,12 +35,12 @@ func runRules(s *session, args []string) error {
 	if err != nil {
 		return err
 	}
-	if newer(cur, next) && !*force {
+	if rulepack.Later(cur.Date, cur.Version, next.Date, next.Version) && !*force {
 		return &bilingualError{
 			zh: fmt.Sprintf("要导入的规则包 %s（%s）比当前的 %s（%s）旧；确需导入请加 --force", next.Version, next.Date, cur.Version, cur.Date),
 			en: fmt.Sprintf("pack %s (%s) is older than the active %s (%s); use --force to import it anyway", next.Version, next.Date, cur.Version, cur.Date)}
 	}
-	if err := rulepack.SaveFile(s.ctx, filepath.Join(s.g.DataDir, importedPackFile), next); err != nil {
+	if err := rulepack.SaveFile(s.ctx, filepath.Join(s.g.DataDir, rulepack.ImportedFile), next); err != nil {
 		return err
 	}
 	_, err = fmt.Fprintf(s.stdout, "已导入规则包 / imported rule pack %s（%s），%d 个开发区 / zones\n", next.Version, next.Date, len(next.Zones()))
@@ -66,32 +60,13 @@ func showRules(s *session) error {
 	return t.write(s.stdout)
 }
 
-// activePack returns the newer of the built-in pack and the one imported
-// into the data folder, and says where it came from. An imported pack
-// older than the built-in one (after the app was upgraded) is ignored.
+// activePack returns the rule pack in force for this data folder (see
+// rulepack.Active) and says where it came from.
 func activePack(s *session) (*rulepack.Pack, string, error) {
-	builtIn, err := rulepack.Load()
-	if err != nil {
-		return nil, "", err
+	path := filepath.Join(s.g.DataDir, rulepack.ImportedFile)
+	p, imported, err := rulepack.Active(s.ctx, path)
+	if err != nil || !imported {
+		return p, "内置 / built in", err
 	}
-	path := filepath.Join(s.g.DataDir, importedPackFile)
-	imported, err := rulepack.LoadFile(s.ctx, path)
-	switch {
-	case errors.Is(err, fs.ErrNotExist):
-		return builtIn, "内置 / built in", nil
-	case err != nil:
-		s.log.Warn("imported rule pack unreadable; using the built-in one", "path", path, "err", err)
-		return builtIn, "内置 / built in", nil
-	case newer(builtIn, imported):
-		return builtIn, "内置 / built in", nil
-	}
-	return imported, path, nil
-}
-
-// newer reports whether a is a later pack than b (by date, then version).
-func newer(a, b *rulepack.Pack) bool {
-	if a.Date != b.Date {
-		return a.Date > b.Date
-	}
-	return a.Version > b.Version
+	return p, path, nil
 }

@@ -6,6 +6,7 @@ import (
 	"path/filepath"
 	"strings"
 
+	"github.com/shanhaifield/shanhai/rulepack"
 	"github.com/shanhaifield/shanhai/storage"
 	"github.com/shanhaifield/shanhai/sync/client"
 )
@@ -24,7 +25,7 @@ func runSync(s *session, args []string) error {
 		return err
 	}
 	return s.withStore(func(st *storage.Store) error {
-		rep, err := client.New(st, client.Options{Log: s.log, RulePackPath: filepath.Join(s.g.DataDir, importedPackFile)}).Sync(s.ctx)
+		rep, err := client.New(st, client.Options{Log: s.log, RulePackPath: filepath.Join(s.g.DataDir, rulepack.ImportedFile)}).Sync(s.ctx)
 		if err != nil {
 			return syncError(err)
 		}

@@ -18,6 +18,7 @@ import (
 	"github.com/shanhaifield/shanhai/assets"
 	"github.com/shanhaifield/shanhai/demo"
 	"github.com/shanhaifield/shanhai/record"
+	"github.com/shanhaifield/shanhai/rulepack"
 	"github.com/shanhaifield/shanhai/storage"
 	"github.com/shanhaifield/shanhai/sync/client"
 )
@@ -103,7 +104,10 @@ func runGUI(ctx context.Context, dataDir string) (err error) {
 // background loop when a login is kept; logging in or out in 设置
 // starts or stops it. Reports reach the window through fyne.Do.
 func startSync(ctx context.Context, store *storage.Store, ui *app.UI) *app.SyncLoop {
-	c := client.New(store, client.Options{})
+	// Packs the server publishes land beside the store, where the CLI
+	// and the next start of the window pick them up (rulepack.Active).
+	packPath := filepath.Join(filepath.Dir(store.Path()), rulepack.ImportedFile)
+	c := client.New(store, client.Options{RulePackPath: packPath})
 	loop := app.NewSyncLoop(ctx, c, syncInterval, func(st client.Status) {
 		fyne.Do(func() { ui.SyncStatus(st) })
 	})

@@ -1,6 +1,10 @@
 package store
 
-import "time"
+import (
+	"time"
+
+	"github.com/shanhaifield/shanhai/rulepack"
+)
 
 // RulePack is a rule pack an admin published, kept as the JSON document
 // the admin sent (already checked with rulepack.Parse), so every client
@@ -14,11 +18,8 @@ type RulePack struct {
 	By        string    `json:"by"` // the admin who published it
 }
 
-// Newer reports whether p is a later pack than q: by date, then version,
-// the order the CLI uses to pick between its built-in and imported packs.
+// Newer reports whether p is a later pack than q, in the order every
+// part of Shanhai Field uses (rulepack.Later).
 func (p RulePack) Newer(q RulePack) bool {
-	if p.Date != q.Date {
-		return p.Date > q.Date
-	}
-	return p.Version > q.Version
+	return rulepack.Later(p.Date, p.Version, q.Date, q.Version)
 }

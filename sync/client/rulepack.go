@@ -14,14 +14,10 @@ import (
 	"github.com/shanhaifield/shanhai/sync/protocol"
 )
 
-// localPack is the pack this machine uses now: the imported file when it
-// loads, else the built-in one (the CLI's choice, minus its
-// newer-of-the-two rule, which the comparison below makes anyway).
+// localPack is the pack this machine uses now (rulepack.Active).
 func (c *Client) localPack(ctx context.Context) (*rulepack.Pack, error) {
-	if p, err := rulepack.LoadFile(ctx, c.rulePackPath); err == nil {
-		return p, nil
-	}
-	return rulepack.Load()
+	p, _, err := rulepack.Active(ctx, c.rulePackPath)
+	return p, err
 }
 
 // updateRulePack fetches the server's latest rule pack and, when it is
@@ -60,7 +56,7 @@ func (c *Client) updateRulePack(ctx context.Context, st storage.SyncState) (stri
 	if err := json.Unmarshal(resp.Body(), &rp); err != nil {
 		return "", fmt.Errorf("fetch rule pack: decode answer: %w", err)
 	}
-	if !packNewer(rp.Date, rp.Version, local) {
+	if !rulepack.Later(rp.Date, rp.Version, local.Date, local.Version) {
 		return "", nil
 	}
 	// Parse again here: the file must be one the CLI will load.
@@ -73,12 +69,4 @@ func (c *Client) updateRulePack(ctx context.Context, st storage.SyncState) (stri
 	}
 	c.log.Info("rule pack updated from the server", "version", p.Version, "date", p.Date, "was", local.Version)
 	return p.Version, nil
-}
-
-// packNewer orders packs by date, then version, as the CLI does.
-func packNewer(date, version string, local *rulepack.Pack) bool {
-	if date != local.Date {
-		return date > local.Date
-	}
-	return version > local.Version
 }
