@@ -1,7 +1,7 @@
 package storage
 
-// This file is the contract other packages code against. Bodies are being
-// filled in; signatures change only together with their callers.
+// This file holds the types other packages use with the store; the
+// methods are listed in doc.go.
 
 import (
 	"encoding/json"

@@ -37,7 +37,10 @@
 //	FindDuplicates(ctx, *record.Enterprise, mobiles []string) ([]Duplicate, error)
 //	Outbox(ctx, limit) ([]Change, error); Ack(ctx, seqs ...uint64) error; Pending(ctx) (int, error)
 //	Doctor(ctx) ([]Inconsistency, error)
-//	BulkCreate(ctx, []record.Record) error     // one transaction, same indexes and outbox
+//	BulkCreate(ctx, []record.Record, ...BulkOptions) error // one transaction; KeepMeta for imports
+//	Apply(ctx, creates, []PatchOp) error       // an import's creates and updates in one transaction
+//	Refer(ctx, *record.Referral) error         // the referral and the enterprise's 转介 stage together
+//	SyncState, UpdateSyncState, ApplyRemote, AckPush, Conflicts, Resolve, RejectedChanges // for sync/client
 //
 // The search index lives in memory. It is built from the records on the
 // first Search, or earlier by BuildSearchIndex, which the app runs in the
