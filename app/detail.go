@@ -36,8 +36,12 @@ type enterpriseDetail struct {
 	adds     map[record.Kind]*widget.Button
 	// onAdd opens the form for a new child of the kind, onEdit the form
 	// for a stored child; both set by the UI.
-	onAdd   func(record.Kind)
-	onEdit  func(record.Record)
+	onAdd  func(record.Kind)
+	onEdit func(record.Record)
+	// onExport saves a screening's report; set by the UI.
+	onExport func(*record.Screening)
+	// exports are the 导出报告 buttons by screening ID, for tests.
+	exports map[string]*widget.Button
 	edits   map[string]*widget.Button // child ID → its edit button, for tests
 	content fyne.CanvasObject
 }
@@ -192,7 +196,7 @@ func (d *enterpriseDetail) screeningCards() []fyne.CanvasObject {
 		head := widget.NewLabelWithStyle(lang.X("detail.screening_head", "{{.Date}} 筛查 · 规则包 {{.Version}}",
 			map[string]any{"Date": s.CreatedAt.Local().Format("2006-01-02 15:04"), "Version": s.PackVersion}),
 			fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
-		out = append(out, head)
+		out = append(out, d.exportRow(head, s))
 		_, results, err := screening.FromRecord(s)
 		if err != nil {
 			slog.Error("decode screening", "id", s.ID, "err", err)
@@ -204,6 +208,20 @@ func (d *enterpriseDetail) screeningCards() []fyne.CanvasObject {
 		}
 	}
 	return out
+}
+
+// exportRow puts a 导出报告 button beside a screening's heading.
+func (d *enterpriseDetail) exportRow(head fyne.CanvasObject, s *record.Screening) fyne.CanvasObject {
+	b := widget.NewButtonWithIcon(lang.X("detail.export_report", "导出报告"), theme.DocumentSaveIcon(), func() {
+		if d.onExport != nil {
+			d.onExport(s)
+		}
+	})
+	if d.exports == nil {
+		d.exports = map[string]*widget.Button{}
+	}
+	d.exports[s.ID] = b
+	return container.NewHBox(head, b)
 }
 
 // recordTitle is the one line that names a child record.

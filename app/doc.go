@@ -8,7 +8,12 @@
 // preferences, 走访 quick visit entry, 筛查 screening with save and 转介,
 // 共引 referrals, 待办 follow-ups, 开发区 zones (read-only), 同步
 // (state, 立即同步, conflict review, refused changes) and 设置 (with the
-// sync server login). The bottom bar shows the sync state and the number
+// sync server login, 导入 and the 出差走访报告 and 一周一报 PDF reports).
+// 导入 reads a .xlsx or .csv file, shows the dry run (counts and rejected
+// rows, which can be saved as a workbook) and commits on 确认导入; the
+// 筛查 tab of the detail exports each stored screening as a PDF. Import
+// and reports reach the store through Importer and Reporter, which only a
+// real *storage.Store provides. The bottom bar shows the sync state and the number
 // of changes waiting to be synced. The UI reaches the sync client only
 // through Syncer (ClientSyncer is the real one); cmd/shanhai runs the
 // background loop and feeds its reports to UI.SyncStatus.

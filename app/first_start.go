@@ -38,14 +38,6 @@ func (u *UI) loadDemo() {
 	})
 }
 
-// showImportHelp explains how to import until the window has its own
-// import screen.
-func (u *UI) showImportHelp() {
-	dialog.ShowInformation(lang.X("import.title", "导入"),
-		lang.X("import.help", "从 JSON 行或 CSV 文件导入企业、联系人等记录：\n在命令行运行 shanhai import 文件名，然后回到本窗口。\n表格（Excel）导入界面将在后续版本提供。"),
-		u.window)
-}
-
 // showError tells the user what failed in Chinese and logs it in English.
 func (u *UI) showError(what string, err error) {
 	slog.Error("ui action failed", "what", what, "err", err)

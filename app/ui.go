@@ -10,6 +10,8 @@ import (
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
+
+	"github.com/shanhaifield/shanhai/importer"
 )
 
 // queryTimeout bounds one store query made for the screen. Queries run on
@@ -40,7 +42,11 @@ type UI struct {
 	prefs       fyne.Preferences
 	ref         *reference
 	status      *statusBar
-	syncer      Syncer // nil until SetSyncer
+	syncer      Syncer         // nil until SetSyncer
+	imports     Importer       // nil when the store cannot import
+	importPlan  *importer.Plan // the dry run on show, if any
+	reports     Reporter       // nil when the store cannot report
+	reportForm  *reportForm    // the report entries in 设置
 
 	// background runs long work off the UI goroutine; tests replace it
 	// with a synchronous call.
@@ -79,7 +85,9 @@ func NewUI(a fyne.App, svc Services) *UI {
 	u.detail.onAdd = u.addChild
 	u.detail.onEdit = u.editChild
 	u.enterprises.demoButton.OnTapped = u.loadDemo
-	u.enterprises.importBtn.OnTapped = u.showImportHelp
+	u.imports = importerFor(svc)
+	u.reports = reporterFor(svc)
+	u.enterprises.importBtn.OnTapped = u.chooseImport
 	u.status = newStatusBar(ctx, svc)
 	u.syncScreen = newSyncScreen(ctx, svc, u.ref)
 	u.syncScreen.background = u.runBackground
@@ -88,6 +96,8 @@ func NewUI(a fyne.App, svc Services) *UI {
 	u.login.background = u.runBackground
 	u.login.onChange = u.syncScreen.reload
 	u.settings.addSection(lang.X("login.title", "同步账号"), u.login.content)
+	u.settings.addSection(lang.X("settings.data_tools", "导入与报告"), u.dataTools())
+	u.detail.onExport = u.chooseScreeningReport
 	u.nav = newNavigation([]screen{
 		{key: ScreenEnterprises, title: lang.X("nav.enterprises", "企业"), icon: theme.HomeIcon(), content: u.enterprises.content},
 		{key: ScreenVisit, title: lang.X("nav.visit", "走访"), icon: theme.DocumentCreateIcon(), content: u.visit.content},
