@@ -123,51 +123,75 @@ type newRecord struct {
 // while this one inserts the blocks already encoded, in order. wrap adds
 // the record's position to an error.
 func (s *Store) createAll(ctx context.Context, recs []record.Record, prepared, keep bool, wrap func(i int, err error) error) error {
-	now := s.now().UTC()
+	c, err := s.startCreates(recs, prepared, keep, wrap)
+	if err != nil {
+		return err
+	}
+	defer c.enc.stop()
+	return s.write(ctx, func(w *writer) error {
+		w.now = c.now
+		return w.insertCreates(ctx, c)
+	})
+}
+
+// pendingCreates are new records being prepared and encoded in the
+// background, ready for insertCreates.
+type pendingCreates struct {
+	now  time.Time
+	news []newRecord
+	enc  *encoding
+	wrap func(i int, err error) error
+}
+
+// startCreates assigns Meta to recs in order and starts preparing (unless
+// prepared) and encoding them; the caller stops c.enc when done.
+func (s *Store) startCreates(recs []record.Record, prepared, keep bool, wrap func(i int, err error) error) (*pendingCreates, error) {
+	c := &pendingCreates{now: s.now().UTC(), news: make([]newRecord, len(recs)), wrap: wrap}
 	stamps := make([]string, len(recs))
 	mids := make([]string, len(recs))
 	for i, rec := range recs {
 		if !prepared && !validRecord(rec) {
-			return wrap(i, errNoRecord(rec))
+			return nil, wrap(i, errNoRecord(rec))
 		}
 		var err error
-		if stamps[i], mids[i], err = s.assignMeta(rec, now, keep); err != nil {
-			return wrap(i, err)
+		if stamps[i], mids[i], err = s.assignMeta(rec, c.now, keep); err != nil {
+			return nil, wrap(i, err)
 		}
 	}
-	news := make([]newRecord, len(recs))
-	enc := startEncoding(len(recs), func(i int) error {
+	c.enc = startEncoding(len(recs), func(i int) error {
 		if !prepared {
 			if err := prepare(recs[i]); err != nil {
 				return wrap(i, err)
 			}
 		}
 		var err error
-		if news[i], err = encodeNew(recs[i], stamps[i], mids[i], now, s.author, keep); err != nil {
+		if c.news[i], err = encodeNew(recs[i], stamps[i], mids[i], c.now, s.author, keep); err != nil {
 			return wrap(i, err)
 		}
 		return nil
 	})
-	defer enc.stop()
-	return s.write(ctx, func(w *writer) error {
-		w.now = now
-		w.batch = &indexBatch{}
-		defer func() { w.batch = nil }()
-		for i := range news {
-			if i%encodeBlock == 0 {
-				if err := enc.wait(i / encodeBlock); err != nil {
-					return err
-				}
-				if err := ctx.Err(); err != nil {
-					return err
-				}
+	return c, nil
+}
+
+// insertCreates inserts the encoded records in order as their blocks
+// become ready, then writes their index entries sorted (see indexBatch).
+func (w *writer) insertCreates(ctx context.Context, c *pendingCreates) error {
+	w.batch = &indexBatch{}
+	defer func() { w.batch = nil }()
+	for i := range c.news {
+		if i%encodeBlock == 0 {
+			if err := c.enc.wait(i / encodeBlock); err != nil {
+				return err
 			}
-			if err := w.insert(news[i]); err != nil {
-				return wrap(i, err)
+			if err := ctx.Err(); err != nil {
+				return err
 			}
 		}
-		return w.batch.flush(w.tx)
-	})
+		if err := w.insert(c.news[i]); err != nil {
+			return c.wrap(i, err)
+		}
+	}
+	return w.batch.flush(w.tx)
 }
 
 // assignMeta gives a new record its ID (unless it has one), times and
