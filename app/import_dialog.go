@@ -15,6 +15,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/shanhaifield/shanhai/importer"
+	"github.com/shanhaifield/shanhai/spreadsheet"
 )
 
 // importPreviewRows bounds the rejected rows listed in the dry run; the
@@ -41,24 +42,66 @@ func (u *UI) chooseImport() {
 	d.Show()
 }
 
-// importFrom prepares the import of r (closed when read) off the UI
-// goroutine behind a progress bar that can cancel it, then shows the dry
-// run.
+// importSession is one file being imported: its tables, read once, and
+// the user's choice of sheets and column mapping, which 应用 re-plans with.
+type importSession struct {
+	name    string
+	tables  []spreadsheet.Table
+	use     []bool            // by index of tables; all true at first
+	mapping *importer.Mapping // nil guesses every column
+}
+
+// chosen returns the tables the user chose to import.
+func (s *importSession) chosen() []spreadsheet.Table {
+	var out []spreadsheet.Table
+	for i, t := range s.tables {
+		if s.use[i] {
+			out = append(out, t)
+		}
+	}
+	return out
+}
+
+// importFrom reads r (closed when read) and prepares its import.
 func (u *UI) importFrom(r io.ReadCloser, name string) {
+	sess := &importSession{name: name}
+	u.prepareImport(sess, func(ctx context.Context) error {
+		defer r.Close()
+		tables, err := u.imports.ReadImport(ctx, r, name)
+		sess.tables = tables
+		sess.use = make([]bool, len(tables))
+		for i := range sess.use {
+			sess.use[i] = true
+		}
+		return err
+	})
+}
+
+// prepareImport plans sess off the UI goroutine behind a progress bar
+// that can cancel it, reading the file first when read is set, then shows
+// the dry run.
+func (u *UI) prepareImport(sess *importSession, read func(context.Context) error) {
 	ctx, cancel := context.WithCancel(u.ctx)
 	bar := widget.NewProgressBar()
-	prog := dialog.NewCustom(lang.X("import.preparing", "正在检查 {{.Name}}…", map[string]any{"Name": name}),
+	prog := dialog.NewCustom(lang.X("import.preparing", "正在检查 {{.Name}}…", map[string]any{"Name": sess.name}),
 		lang.X("import.cancel", "取消"), bar, u.window)
 	prog.SetOnClosed(cancel)
 	prog.Show()
 	var plan *importer.Plan
 	u.background(func(context.Context) error {
-		defer r.Close()
-		var err error
-		plan, err = u.imports.PrepareImport(ctx, r, name, func(done, total int) {
-			if total > 0 {
-				fyne.Do(func() { bar.SetValue(float64(done) / float64(total)) })
+		if read != nil {
+			if err := read(ctx); err != nil {
+				return err
 			}
+		}
+		var err error
+		plan, err = u.imports.PrepareImport(ctx, sess.chosen(), importer.Options{
+			Mapping: sess.mapping,
+			Progress: func(done, total int) {
+				if total > 0 {
+					fyne.Do(func() { bar.SetValue(float64(done) / float64(total)) })
+				}
+			},
 		})
 		return err
 	}, func(err error) {
@@ -66,19 +109,20 @@ func (u *UI) importFrom(r io.ReadCloser, name string) {
 		prog.Hide()
 		switch {
 		case canceled:
-			slog.Info("import canceled", "file", name)
+			slog.Info("import canceled", "file", sess.name)
 		case err != nil:
 			u.showError(lang.X("import.failed", "读取导入文件失败"), err)
 		default:
-			u.showImportPlan(name, plan)
+			u.showImportPlan(sess, plan)
 		}
 	})
 }
 
 // showImportPlan shows the dry run's counts and first rejected rows and
 // asks whether to commit.
-func (u *UI) showImportPlan(name string, plan *importer.Plan) {
+func (u *UI) showImportPlan(sess *importSession, plan *importer.Plan) {
 	u.importPlan = plan
+	var d dialog.Dialog
 	body := container.NewVBox(importCounts(plan.Counts))
 	for _, s := range plan.Sheets {
 		if s.Skipped != "" {
@@ -95,10 +139,12 @@ func (u *UI) showImportPlan(name string, plan *importer.Plan) {
 		}
 		body.Add(widget.NewButton(lang.X("import.save_errors", "保存错误行…"), func() { u.chooseErrorFile(plan) }))
 	}
+	body.Add(widget.NewButton(lang.X("import.adjust", "调整列对应…"), func() {
+		u.showImportMapping(sess, plan, func() { d.Hide() })
+	}))
 	scroll := container.NewVScroll(body)
 	scroll.SetMinSize(fyne.NewSize(520, 360))
-	title := lang.X("import.plan_title", "导入 {{.Name}}", map[string]any{"Name": name})
-	var d dialog.Dialog
+	title := lang.X("import.plan_title", "导入 {{.Name}}", map[string]any{"Name": sess.name})
 	if plan.Counts.New+plan.Counts.Updated == 0 {
 		body.Objects = append([]fyne.CanvasObject{widget.NewLabel(lang.X("import.nothing", "没有需要写入的行。"))}, body.Objects...)
 		d = dialog.NewCustom(title, lang.X("settings.close", "关闭"), scroll, u.window)

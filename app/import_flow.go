@@ -16,9 +16,12 @@ import (
 // window gets one over the real store (storeImporter); a window over a
 // store that cannot import has none and says so.
 type Importer interface {
-	// PrepareImport reads a .xlsx or .csv file (told apart by name) and
-	// plans every row without writing; progress is called now and then.
-	PrepareImport(ctx context.Context, r io.Reader, name string, progress func(done, total int)) (*importer.Plan, error)
+	// ReadImport reads the tables of a .xlsx or .csv file (told apart by
+	// name): every sheet of a workbook, or the CSV as one table.
+	ReadImport(ctx context.Context, r io.Reader, name string) ([]spreadsheet.Table, error)
+	// PrepareImport plans every row of tables without writing, with the
+	// mapping and progress callback in opts.
+	PrepareImport(ctx context.Context, tables []spreadsheet.Table, opts importer.Options) (*importer.Plan, error)
 	// CommitImport makes a prepared plan's writes in one transaction.
 	CommitImport(ctx context.Context, plan *importer.Plan) error
 }
@@ -34,15 +37,19 @@ func importerFor(svc Services) Importer {
 	return nil
 }
 
-// PrepareImport implements Importer.
-func (s storeImporter) PrepareImport(ctx context.Context, r io.Reader, name string, progress func(done, total int)) (*importer.Plan, error) {
-	tables, err := readTables(r, name)
-	if err != nil {
+// ReadImport implements Importer.
+func (s storeImporter) ReadImport(ctx context.Context, r io.Reader, name string) ([]spreadsheet.Table, error) {
+	if err := ctx.Err(); err != nil {
 		return nil, err
 	}
-	plan, err := importer.Prepare(ctx, s.st, tables, importer.Options{Progress: progress})
+	return readTables(r, name)
+}
+
+// PrepareImport implements Importer.
+func (s storeImporter) PrepareImport(ctx context.Context, tables []spreadsheet.Table, opts importer.Options) (*importer.Plan, error) {
+	plan, err := importer.Prepare(ctx, s.st, tables, opts)
 	if err != nil {
-		return nil, fmt.Errorf("prepare import %s: %w", name, err)
+		return nil, fmt.Errorf("prepare import: %w", err)
 	}
 	return plan, nil
 }
