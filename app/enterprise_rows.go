@@ -18,14 +18,18 @@ type enterpriseRow struct {
 	stage  string
 	region string
 	match  string // why a search found it, when not by the enterprise itself
+
+	industry string // GB/T 4754 code, for the industry filter
+	zone     string // zone ID, for the zone filter
 }
 
 func newEnterpriseRow(e *record.Enterprise, match string) enterpriseRow {
-	return enterpriseRow{id: e.ID, name: e.Name, stage: stageLabel(e.Stage), region: regionLabel(e.RegionCode), match: match}
+	return enterpriseRow{id: e.ID, name: e.Name, stage: stageLabel(e.Stage), region: regionLabel(e.RegionCode), match: match,
+		industry: e.IndustryCode, zone: e.ZoneID}
 }
 
-// loadEnterpriseRows returns the enterprises to list: all of them (up to
-// listLimit) for an empty query, else the search hits in rank order, with
+// loadEnterpriseRows returns the enterprises to list: the first page of
+// them for an empty query, else the search hits in rank order, with
 // a hit on a contact or other child shown as its enterprise, once.
 func loadEnterpriseRows(ctx context.Context, svc Services, query string) ([]enterpriseRow, error) {
 	return loadFilteredRows(ctx, svc, query, "")
@@ -36,17 +40,8 @@ func loadEnterpriseRows(ctx context.Context, svc Services, query string) ([]ente
 // in other stages.
 func loadFilteredRows(ctx context.Context, svc Services, query string, stage record.Stage) ([]enterpriseRow, error) {
 	if query == "" {
-		recs, err := svc.List(ctx, record.KindEnterprise, storage.ListOptions{Limit: listLimit, Stage: stage})
-		if err != nil {
-			return nil, fmt.Errorf("list enterprises: %w", err)
-		}
-		rows := make([]enterpriseRow, 0, len(recs))
-		for _, r := range recs {
-			if e, ok := r.(*record.Enterprise); ok {
-				rows = append(rows, newEnterpriseRow(e, ""))
-			}
-		}
-		return rows, nil
+		rows, _, err := listPage(ctx, svc, stage, "")
+		return rows, err
 	}
 	hits, err := svc.Search(ctx, query, searchLimit)
 	if err != nil {
@@ -69,6 +64,27 @@ func loadFilteredRows(ctx context.Context, svc Services, query string, stage rec
 		rows = append(rows, newEnterpriseRow(e, match))
 	}
 	return rows, nil
+}
+
+// listPage returns up to pageSize enterprises (of one stage when stage is
+// set) with IDs after the cursor, and the cursor for the next page: ""
+// when this page is the last.
+func listPage(ctx context.Context, svc Services, stage record.Stage, after string) ([]enterpriseRow, string, error) {
+	recs, err := svc.List(ctx, record.KindEnterprise, storage.ListOptions{Limit: pageSize, After: after, Stage: stage})
+	if err != nil {
+		return nil, "", fmt.Errorf("list enterprises after %q: %w", after, err)
+	}
+	rows := make([]enterpriseRow, 0, len(recs))
+	for _, r := range recs {
+		if e, ok := r.(*record.Enterprise); ok {
+			rows = append(rows, newEnterpriseRow(e, ""))
+		}
+	}
+	next := ""
+	if len(recs) == pageSize {
+		next = recs[len(recs)-1].Header().ID
+	}
+	return rows, next, nil
 }
 
 // hitEnterprise returns the enterprise a search hit belongs to, and for a

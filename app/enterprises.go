@@ -4,6 +4,7 @@ import (
 	"context"
 	"log/slog"
 	"strings"
+	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -11,14 +12,18 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"github.com/shanhaifield/shanhai/industry"
 	"github.com/shanhaifield/shanhai/record"
 )
 
-// What the enterprise list loads at most. The count label always reports
-// the store's full count, so a cut is visible to the user.
+// How the enterprise list loads. Without a query it loads pageSize rows
+// at a time, the next page once a row within prefetchRows of the loaded
+// end is drawn, so 100k enterprises never load at once; the count label
+// always reports the store's full count.
 const (
-	listLimit   = 2000 // rows shown when there is no query
-	searchLimit = 200  // hits asked of Search per query
+	pageSize     = 500 // rows per List call
+	prefetchRows = 50  // how near the loaded end scrolling fetches more
+	searchLimit  = 200 // hits asked of Search per query
 )
 
 // enterpriseScreen is the 企业 screen: a search box above the list of
@@ -29,17 +34,34 @@ type enterpriseScreen struct {
 
 	query string
 	stage record.Stage // "" for every stage
-	rows  []enterpriseRow
-	total int
+	// filter is applied to each loaded page; dueOnly asks reload to fill
+	// its due set, as of now().
+	filter  enterpriseFilter
+	dueOnly bool
+	now     func() time.Time
+	rows    []enterpriseRow
+	total   int
 
-	search  *keyEntry
-	stages  *widget.Select
-	list    *widget.List
-	count   *widget.Label
-	notice  *widget.Label // shown instead of rows: empty store, no match, error
-	header  *fyne.Container
-	overlay *fyne.Container // holds notice above the list
-	content fyne.CanvasObject
+	// next is the cursor of the page after the loaded rows, "" when all
+	// are loaded; loading is set while that page is being fetched, and gen
+	// counts reloads so that a page fetched for an old filter is dropped.
+	next    string
+	loading bool
+	gen     int
+	// spawn runs a page fetch off the UI goroutine; tests run it inline.
+	spawn func(func())
+
+	search     *keyEntry
+	stages     *widget.Select
+	industries *widget.Select
+	zones      *widget.Select
+	dueCheck   *widget.Check
+	list       *widget.List
+	count      *widget.Label
+	notice     *widget.Label // shown instead of rows: empty store, no match, error
+	header     *fyne.Container
+	overlay    *fyne.Container // holds notice above the list
+	content    fyne.CanvasObject
 
 	// start offers the first steps on an empty store.
 	start      *fyne.Container
@@ -51,7 +73,7 @@ type enterpriseScreen struct {
 }
 
 func newEnterpriseScreen(ctx context.Context, svc Services, keys func(fyne.Shortcut) bool) *enterpriseScreen {
-	s := &enterpriseScreen{ctx: ctx, svc: svc}
+	s := &enterpriseScreen{ctx: ctx, svc: svc, spawn: func(f func()) { go f() }, now: time.Now}
 	s.search = newKeyEntry(keys)
 	s.search.SetPlaceHolder(lang.X("enterprises.search", "搜索企业名称、简称或联系人…"))
 	s.search.OnChanged = s.setQuery
@@ -77,6 +99,13 @@ func newEnterpriseScreen(ctx context.Context, svc Services, keys func(fyne.Short
 		s.reload()
 	})
 	s.stages.Selected = all
+	s.industries = widget.NewSelect(nil, nil)
+	s.zones = widget.NewSelect(nil, nil)
+	s.setReference(nil)
+	s.dueCheck = widget.NewCheck(lang.X("enterprises.due", "有到期待办"), func(on bool) {
+		s.dueOnly = on
+		s.reload()
+	})
 	s.header = container.NewBorder(nil, nil, title, container.NewHBox(s.count, s.stages, s.newButton))
 	s.demoButton = widget.NewButtonWithIcon(lang.X("enterprises.demo", "载入演示数据"), theme.DownloadIcon(), nil)
 	s.demoButton.Importance = widget.HighImportance
@@ -91,8 +120,29 @@ func newEnterpriseScreen(ctx context.Context, svc Services, keys func(fyne.Short
 	}
 	s.overlay = container.NewVBox(s.notice, s.start)
 	body := container.NewStack(s.list, s.overlay)
-	s.content = container.NewBorder(container.NewVBox(s.header, s.search), nil, nil, nil, body)
+	// The client-side filters sit beside the search box, which they narrow
+	// like it, leaving the header room for a long count.
+	filters := container.NewHBox(s.industries, s.zones, s.dueCheck)
+	s.content = container.NewBorder(container.NewVBox(s.header, container.NewBorder(nil, nil, nil, filters, s.search)), nil, nil, nil, body)
 	return s
+}
+
+// setReference fills the industry and zone filters from the reference
+// data (nil leaves only their "all" options) and clears them.
+func (s *enterpriseScreen) setReference(ref *reference) {
+	var table *industry.Table
+	if ref != nil {
+		table = ref.industries
+	}
+	s.filter.industry, s.filter.zone = "", ""
+	setChoices(s.industries, industryChoices(table), func(code string) {
+		s.filter.industry = code
+		s.reload()
+	})
+	setChoices(s.zones, zoneChoices(ref), func(id string) {
+		s.filter.zone = id
+		s.reload()
+	})
 }
 
 // setQuery is the search box's change handler: every keystroke re-queries
@@ -107,9 +157,21 @@ func (s *enterpriseScreen) setQuery(q string) {
 func (s *enterpriseScreen) reload() {
 	ctx, cancel := context.WithTimeout(s.ctx, queryTimeout)
 	defer cancel()
+	s.gen++
+	s.loading = false
+	s.next = ""
 	total, err := s.svc.Count(ctx, record.KindEnterprise)
 	var rows []enterpriseRow
-	if err == nil {
+	var next string
+	s.filter.due = nil
+	if err == nil && s.dueOnly {
+		s.filter.due, err = dueEnterprises(ctx, s.svc, s.now())
+	}
+	switch {
+	case err != nil:
+	case s.query == "":
+		rows, next, err = listPage(ctx, s.svc, s.stage, "")
+	default:
 		rows, err = loadFilteredRows(ctx, s.svc, s.query, s.stage)
 	}
 	if err != nil {
@@ -120,12 +182,22 @@ func (s *enterpriseScreen) reload() {
 		s.list.Refresh()
 		return
 	}
-	s.rows, s.total = rows, total
+	s.rows, s.total, s.next = s.filter.apply(rows), total, next
 	s.list.UnselectAll()
 	s.list.Refresh()
 	s.list.ScrollToTop()
 	s.setCount(s.countText())
 	s.showNotice(s.noticeText())
+	s.fillFiltered(len(s.rows))
+}
+
+// fillFiltered loads the next page when the client-side filter left fewer
+// than prefetchRows rows from the last one: the list would bind no row
+// near its end then, so scrolling alone might never fetch more.
+func (s *enterpriseScreen) fillFiltered(added int) {
+	if s.filter.active() && added < prefetchRows {
+		s.loadMore()
+	}
 }
 
 func (s *enterpriseScreen) countText() string {
@@ -133,7 +205,7 @@ func (s *enterpriseScreen) countText() string {
 	case s.stage != "":
 		return lang.X("enterprises.found_stage", "{{.Stage}} {{.Found}} 家，共 {{.Count}} 家企业",
 			map[string]any{"Stage": stageLabel(s.stage), "Found": len(s.rows), "Count": s.total})
-	case s.query != "":
+	case s.query != "" || s.filter.active():
 		return lang.X("enterprises.found", "找到 {{.Found}} 家，共 {{.Count}} 家企业",
 			map[string]any{"Found": len(s.rows), "Count": s.total})
 	case len(s.rows) < s.total:
@@ -149,6 +221,10 @@ func (s *enterpriseScreen) noticeText() string {
 		return ""
 	case s.total == 0:
 		return lang.X("enterprises.empty", "还没有企业记录。可以先载入演示数据试用各个界面，或导入已有的企业名单。")
+	case s.filter.active() && s.next != "":
+		return "" // more pages to search
+	case s.filter.active():
+		return lang.X("enterprises.no_filter_match", "没有符合筛选条件的企业。")
 	}
 	if s.query == "" {
 		return lang.X("enterprises.none_in_stage", "没有处于「{{.Stage}}」阶段的企业。", map[string]any{"Stage": stageLabel(s.stage)})
@@ -183,4 +259,42 @@ func (s *enterpriseScreen) bindItem(id widget.ListItemID, o fyne.CanvasObject) {
 		return
 	}
 	o.(*enterpriseItem).set(s.rows[id])
+	if id >= len(s.rows)-prefetchRows {
+		s.loadMore()
+	}
+}
+
+// loadMore fetches the page after the loaded rows off the UI goroutine
+// and appends it on the UI goroutine, unless the list was reloaded in
+// between. A failed page is logged and retried on the next scroll.
+func (s *enterpriseScreen) loadMore() {
+	if s.next == "" || s.loading {
+		return
+	}
+	s.loading = true
+	gen, after, stage := s.gen, s.next, s.stage
+	s.spawn(func() {
+		ctx, cancel := context.WithTimeout(s.ctx, queryTimeout)
+		defer cancel()
+		rows, next, err := listPage(ctx, s.svc, stage, after)
+		fyne.Do(func() { s.appendPage(gen, rows, next, err) })
+	})
+}
+
+func (s *enterpriseScreen) appendPage(gen int, rows []enterpriseRow, next string, err error) {
+	if gen != s.gen {
+		return
+	}
+	s.loading = false
+	if err != nil {
+		slog.Error("load next enterprise page", "err", err)
+		return
+	}
+	rows = s.filter.apply(rows)
+	s.rows = append(s.rows, rows...)
+	s.next = next
+	s.list.Refresh()
+	s.setCount(s.countText())
+	s.showNotice(s.noticeText())
+	s.fillFiltered(len(rows))
 }

@@ -198,6 +198,9 @@ func (f *fakeServices) Refer(ctx context.Context, ref *record.Referral) error {
 
 // matchesList applies the ListOptions filters the store implements.
 func matchesList(r record.Record, opts storage.ListOptions) bool {
+	if opts.After != "" && r.Header().ID <= opts.After {
+		return false
+	}
 	if c, ok := r.(record.Child); ok && opts.Enterprise != "" && c.Parent() != opts.Enterprise {
 		return false
 	}

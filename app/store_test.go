@@ -107,7 +107,7 @@ func BenchmarkSearchKeystroke(b *testing.B) {
 }
 
 // BenchmarkListAll measures the empty-query load: Count plus listing the
-// first listLimit enterprises.
+// first page of enterprises.
 func BenchmarkListAll(b *testing.B) {
 	recs := make([]record.Record, 10000)
 	for i := range recs {
@@ -149,5 +149,77 @@ func TestDemoDataFromEmptyScreen(t *testing.T) {
 	test.Type(s.search, "海川")
 	if got := rowNames(s); !slices.Equal(got, []string{"绍兴海川智能装备有限公司"}) {
 		t.Errorf("search in demo data: %v", got)
+	}
+}
+
+// TestEnterprisePagesRealStore scrolls to the loaded end of the list over
+// a real store holding more than a page, with and without the stage
+// filter (which pages through the stage index), until all are loaded.
+func TestEnterprisePagesRealStore(t *testing.T) {
+	const n = 3*pageSize + 5
+	recs := make([]record.Record, n)
+	signed := 0
+	for i := range recs {
+		stage := record.StageLead
+		if i%2 == 0 {
+			stage, signed = record.StageSigned, signed+1
+		}
+		recs[i] = &record.Enterprise{Name: fmt.Sprintf("示例%05d智能装备有限公司", i), Stage: stage}
+	}
+	store := openStore(t, recs...)
+	test.NewTempApp(t)
+	s := newEnterpriseScreen(context.Background(), store, nil)
+	// The fetch runs on its own goroutine as in the app; waiting for it
+	// keeps the test free of races.
+	s.spawn = func(f func()) {
+		done := make(chan struct{})
+		go func() { f(); close(done) }()
+		<-done
+	}
+	tests := []struct {
+		stage string
+		want  int
+	}{
+		{"全部阶段", n},
+		{"签约", signed},
+	}
+	for _, tt := range tests {
+		s.stages.SetSelected(tt.stage)
+		if len(s.rows) != min(pageSize, tt.want) {
+			t.Errorf("%s: first load %d rows, want %d", tt.stage, len(s.rows), min(pageSize, tt.want))
+		}
+		for range n / pageSize {
+			s.bindItem(len(s.rows)-1, newEnterpriseItem())
+		}
+		seen := map[string]bool{}
+		for _, r := range s.rows {
+			seen[r.id] = true
+		}
+		if len(s.rows) != tt.want || len(seen) != tt.want || s.total != n {
+			t.Errorf("%s: %d rows (%d distinct), total %d; want %d, total %d", tt.stage, len(s.rows), len(seen), s.total, tt.want, n)
+		}
+	}
+}
+
+// BenchmarkNextPage measures what scrolling near the loaded end costs
+// with 10,000 enterprises in a real store: one listPage from a cursor in
+// the middle, the work done off the UI goroutine before the append.
+func BenchmarkNextPage(b *testing.B) {
+	recs := make([]record.Record, 10000)
+	for i := range recs {
+		recs[i] = &record.Enterprise{Name: fmt.Sprintf("示例%05d智能装备有限公司", i), Stage: record.StageLead}
+	}
+	store := openStore(b, recs...)
+	ctx := context.Background()
+	all, err := store.List(ctx, record.KindEnterprise, storage.ListOptions{})
+	if err != nil {
+		b.Fatal(err)
+	}
+	after := all[len(all)/2].Header().ID
+	b.ResetTimer()
+	for range b.N {
+		if rows, _, err := listPage(ctx, store, "", after); err != nil || len(rows) != pageSize {
+			b.Fatalf("%d rows, %v", len(rows), err)
+		}
 	}
 }

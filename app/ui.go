@@ -64,6 +64,7 @@ func NewUI(a fyne.App, svc Services) *UI {
 	u.background = func(work func(context.Context) error, done func(error)) { runInBackground(u.ctx, work, done) }
 	u.ref = loadReference(ctx, svc)
 	u.enterprises = newEnterpriseScreen(ctx, svc, u.shortcut)
+	u.enterprises.setReference(u.ref)
 	u.enterprises.newButton.OnTapped = u.newEnterprise
 	u.enterprises.onOpen = u.openEnterprise
 	u.detail = newEnterpriseDetail(ctx, svc, u.ref)

@@ -175,18 +175,59 @@ func TestEnterpriseScreenStoreError(t *testing.T) {
 	}
 }
 
-func TestEnterpriseListCut(t *testing.T) {
+// TestEnterpriseListPages binds rows near the loaded end of a list longer
+// than a page: the next page loads each time, until every enterprise is
+// listed, while the count label keeps the store's total.
+func TestEnterpriseListPages(t *testing.T) {
+	const n = 2*pageSize + 7
 	svc := &fakeServices{}
-	for i := range listLimit + 1 {
+	for i := range n {
 		svc.records = append(svc.records, enterprise(fmt.Sprintf("E%05d", i), fmt.Sprintf("示例企业%d有限公司", i), "", record.StageLead, ""))
 	}
 	u := newTestUI(t, svc)
-	want := fmt.Sprintf("共 %d 家企业，显示前 %d 家", listLimit+1, listLimit)
-	if got := u.enterprises.count.Text; got != want {
-		t.Errorf("count = %q, want %q", got, want)
+	s := u.enterprises
+	s.spawn = func(f func()) { f() }
+	tests := []struct {
+		bind      int // row to draw
+		wantRows  int
+		wantCount string
+	}{
+		{0, pageSize, fmt.Sprintf("共 %d 家企业，显示前 %d 家", n, pageSize)},
+		{pageSize - prefetchRows - 1, pageSize, fmt.Sprintf("共 %d 家企业，显示前 %d 家", n, pageSize)},
+		{pageSize - prefetchRows, 2 * pageSize, fmt.Sprintf("共 %d 家企业，显示前 %d 家", n, 2*pageSize)},
+		{2*pageSize - 1, n, fmt.Sprintf("共 %d 家企业", n)},
+		{n - 1, n, fmt.Sprintf("共 %d 家企业", n)},
 	}
-	if n := u.enterprises.list.Length(); n != listLimit {
-		t.Errorf("list length = %d, want %d", n, listLimit)
+	for _, tt := range tests {
+		s.bindItem(tt.bind, newEnterpriseItem())
+		if s.list.Length() != tt.wantRows || s.count.Text != tt.wantCount {
+			t.Errorf("bind row %d: %d rows, count %q; want %d, %q", tt.bind, s.list.Length(), s.count.Text, tt.wantRows, tt.wantCount)
+		}
+	}
+	if got, want := s.rows[n-1].id, fmt.Sprintf("E%05d", n-1); got != want {
+		t.Errorf("last row %s, want %s", got, want)
+	}
+}
+
+// TestEnterprisePageAfterReload drops a page fetched for the filter the
+// list had before a reload instead of appending it to the new rows.
+func TestEnterprisePageAfterReload(t *testing.T) {
+	svc := &fakeServices{}
+	for i := range pageSize + 1 {
+		svc.records = append(svc.records, enterprise(fmt.Sprintf("E%05d", i), fmt.Sprintf("示例企业%d有限公司", i), "", record.StageLead, ""))
+	}
+	u := newTestUI(t, svc)
+	s := u.enterprises
+	var pending func()
+	s.spawn = func(f func()) { pending = f }
+	s.bindItem(pageSize-1, newEnterpriseItem())
+	if pending == nil {
+		t.Fatal("binding the last row fetched no page")
+	}
+	s.setQuery("示例企业1有限公司")
+	pending()
+	if len(s.rows) != 1 {
+		t.Errorf("after a stale page: %d rows, want the 1 search hit", len(s.rows))
 	}
 }
 
