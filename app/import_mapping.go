@@ -1,9 +1,6 @@
 package app
 
 import (
-	"reflect"
-	"strings"
-
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
@@ -14,29 +11,6 @@ import (
 	"github.com/shanhaifield/shanhai/importer"
 	"github.com/shanhaifield/shanhai/record"
 )
-
-// importKinds are the kinds a row of an imported sheet fills, in the
-// order their fields are offered.
-var importKinds = []record.Kind{record.KindEnterprise, record.KindContact, record.KindProject}
-
-// importTargets lists every field a column can be mapped to: the record
-// fields of the import kinds that the importer accepts.
-func importTargets() []importer.Target {
-	var out []importer.Target
-	for _, k := range importKinds {
-		t := reflect.TypeOf(record.New(k)).Elem()
-		for i := range t.NumField() {
-			name, _, _ := strings.Cut(t.Field(i).Tag.Get("json"), ",")
-			if name == "" || name == "-" {
-				continue
-			}
-			if tg, err := importer.ParseTarget(string(k) + "." + name); err == nil {
-				out = append(out, tg)
-			}
-		}
-	}
-	return out
-}
 
 // importKindName names a kind in the mapping's choices.
 func importKindName(k record.Kind) string {
@@ -57,7 +31,7 @@ func targetChoices() ([]string, map[string]string) {
 	ignore := lang.X("import.ignore", "不导入")
 	opts := []string{ignore}
 	value := map[string]string{ignore: ""}
-	for _, t := range importTargets() {
+	for _, t := range importer.Targets() {
 		zh, en := record.FieldLabel(t.Kind, t.Field)
 		if englishUI() {
 			zh = en

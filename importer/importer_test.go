@@ -342,3 +342,23 @@ func TestFailedCommitLeavesStore(t *testing.T) {
 		t.Errorf("outbox grew from %d to %d", before, after)
 	}
 }
+
+// TestTargetsAreTheImportableFields: the mapping editor's choices are
+// exactly what ParseTarget accepts, enterprise fields first.
+func TestTargetsAreTheImportableFields(t *testing.T) {
+	ts := Targets()
+	if len(ts) == 0 || ts[0].Kind != record.KindEnterprise {
+		t.Fatalf("Targets() = %v, want enterprise fields first", ts)
+	}
+	if len(ts) != len(targetTypes()) {
+		t.Fatalf("%d targets, %d importable fields", len(ts), len(targetTypes()))
+	}
+	for _, tg := range ts {
+		if _, err := ParseTarget(tg.String()); err != nil {
+			t.Errorf("target %s is not accepted: %v", tg, err)
+		}
+		if tg.Field == "enterprise_id" {
+			t.Errorf("parent link %s offered", tg)
+		}
+	}
+}

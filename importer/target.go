@@ -48,11 +48,11 @@ func ParseTarget(s string) (Target, error) {
 	return t, nil
 }
 
-// targetTypes maps every importable field to its Go type: the user fields
-// of the import kinds, without the parent link that the import sets
-// itself. Computed once, read only.
-var targetTypes = sync.OnceValue(func() map[Target]reflect.Type {
-	out := map[Target]reflect.Type{}
+// importable lists every importable field with its Go type, kind by kind
+// in struct order: the user fields of the import kinds, without the parent
+// link that the import sets itself. Computed once, read only.
+var importable = sync.OnceValue(func() []importField {
+	var out []importField
 	for _, k := range importKinds {
 		t := reflect.TypeOf(record.New(k)).Elem()
 		for i := range t.NumField() {
@@ -64,8 +64,34 @@ var targetTypes = sync.OnceValue(func() map[Target]reflect.Type {
 			if name == "" || name == "-" || name == "enterprise_id" {
 				continue
 			}
-			out[Target{k, name}] = f.Type
+			out = append(out, importField{Target{k, name}, f.Type})
 		}
 	}
 	return out
 })
+
+// importField is one importable field and its Go type.
+type importField struct {
+	target Target
+	typ    reflect.Type
+}
+
+// targetTypes maps every importable field to its Go type.
+var targetTypes = sync.OnceValue(func() map[Target]reflect.Type {
+	out := map[Target]reflect.Type{}
+	for _, f := range importable() {
+		out[f.target] = f.typ
+	}
+	return out
+})
+
+// Targets lists every field a column can be mapped to, kind by kind in
+// struct order: the choices a mapping editor offers.
+func Targets() []Target {
+	fields := importable()
+	out := make([]Target, len(fields))
+	for i, f := range fields {
+		out[i] = f.target
+	}
+	return out
+}
