@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"os"
+	"slices"
 	"strings"
 
 	"github.com/shanhaifield/shanhai/record"
@@ -135,7 +136,9 @@ func screenZones(p *rulepack.Pack, c screening.Candidate, a checkArgs) []screeni
 		if a.paired {
 			for _, id := range append([]string(nil), ids...) {
 				for _, z := range p.Paired(id) {
-					ids = appendNew(ids, z.ID)
+					if !slices.Contains(ids, z.ID) {
+						ids = append(ids, z.ID)
+					}
 				}
 			}
 		}
@@ -144,15 +147,6 @@ func screenZones(p *rulepack.Pack, c screening.Candidate, a checkArgs) []screeni
 		return nil
 	}
 	return screening.Screen(p, c, ids)
-}
-
-func appendNew(ids []string, id string) []string {
-	for _, x := range ids {
-		if x == id {
-			return ids
-		}
-	}
-	return append(ids, id)
 }
 
 // storedCandidate loads an enterprise and one of its projects.
