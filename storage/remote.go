@@ -98,6 +98,12 @@ func (w *writer) applyRemote(r protocol.Record, p *pendingRecord, pre prebuilt) 
 	if err != nil {
 		return err
 	}
+	if r.Erased != "" {
+		return w.applyErase(kind, r.ID, old, r.Erased)
+	}
+	if erasedID(w.tx, r.ID) {
+		return nil // erased here: nothing pulled brings it back
+	}
 	conflicts := r.Conflicts
 	if r.Removed {
 		conflicts = nil

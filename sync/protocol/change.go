@@ -9,11 +9,14 @@ import (
 type Op string
 
 // Change operations. OpPut and OpDelete match storage.Op; OpRestore undoes
-// a delete (the user accepted a restore offer).
+// a delete (the user accepted a restore offer). OpErase removes a record's
+// values for real (PIPL art. 47): the server keeps only a tombstone, and
+// no later change may bring the record back (docs/sync-protocol.md §Erase).
 const (
 	OpPut     Op = "put"
 	OpDelete  Op = "delete"
 	OpRestore Op = "restore"
+	OpErase   Op = "erase"
 )
 
 // Keys of Change.Versions that stamp the record rather than a field.
@@ -22,6 +25,8 @@ const (
 	DeletedKey = "_deleted"
 	// RestoredKey carries the HLC stamp of a restore.
 	RestoredKey = "_restored"
+	// ErasedKey carries the HLC stamp of an erase.
+	ErasedKey = "_erased"
 )
 
 // Change is one client write as pushed: the JSON form of storage.Change

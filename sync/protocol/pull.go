@@ -35,6 +35,11 @@ type Record struct {
 	Versions map[string]string          `json:"versions,omitempty"`
 	// Deleted is the delete stamp when the record is a tombstone.
 	Deleted string `json:"deleted,omitempty"`
+	// Erased is the erase stamp when the record was erased (OpErase): the
+	// client removes every value it holds of the record, its conflicts and
+	// unsent changes, and keeps only a tombstone. Deleted is set too, so
+	// a client that predates erase at least deletes the record.
+	Erased string `json:"erased,omitempty"`
 	// Conflicts are the open conflicts of this record.
 	Conflicts []Conflict `json:"conflicts,omitempty"`
 	// Removed says the record left the caller's scope (e.g. moved to

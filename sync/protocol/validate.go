@@ -99,8 +99,12 @@ func (c Change) Check() *ChangeError {
 		if c.Versions[RestoredKey] == "" {
 			return &ChangeError{Code: "no_version", Zh: "恢复缺少版本戳", En: "restore has no " + RestoredKey + " stamp"}
 		}
+	case OpErase:
+		if c.Versions[ErasedKey] == "" {
+			return &ChangeError{Code: "no_version", Zh: "彻底删除缺少版本戳", En: "erase has no " + ErasedKey + " stamp"}
+		}
 	default:
-		return &ChangeError{Code: "bad_op", Zh: "未知操作 " + string(c.Op), En: "op " + string(c.Op) + " is not put, delete or restore"}
+		return &ChangeError{Code: "bad_op", Zh: "未知操作 " + string(c.Op), En: "op " + string(c.Op) + " is not put, delete, restore or erase"}
 	}
 	return nil
 }
