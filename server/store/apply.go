@@ -54,6 +54,12 @@ func applyOne(ctx context.Context, tx Tx, p Principal, ch protocol.Change, opt m
 	if exists && !p.CanSee(prev.Zones) {
 		return rejected(ch, errForbidden), nil
 	}
+	if ch.Op == protocol.OpErase {
+		return applyErase(ctx, tx, p, ch, prev, exists)
+	}
+	if exists && prev.Erased != "" {
+		return rejected(ch, errErased), nil
+	}
 	mr, err := merge.Apply(prev.State, ch, opt)
 	var cerr *protocol.ChangeError
 	if errors.As(err, &cerr) {

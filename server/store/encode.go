@@ -33,6 +33,7 @@ func EncodeRecord(rec Record) ([]byte, error) {
 		b = appendStrings(append(b, `,"shared":`...), rec.Shared)
 	}
 	b = strconv.AppendUint(append(b, `,"seq":`...), rec.Seq, 10)
+	b = appendField(b, "erased", rec.Erased)
 	return append(b, '}'), nil
 }
 
@@ -98,6 +99,7 @@ func Wire(rec Record) ([]byte, error) {
 	if s.IsDeleted() {
 		b = appendField(b, "deleted", s.Deleted)
 	}
+	b = appendField(b, "erased", rec.Erased)
 	if cs := s.Conflicts(); len(cs) > 0 {
 		raw, err := json.Marshal(cs)
 		if err != nil {

@@ -11,11 +11,12 @@ import (
 const DefaultRetention = 180 * 24 * time.Hour
 
 // Purgeable reports whether r is a tombstone (with nothing left to review)
-// deleted before the given time. A tombstone whose delete stamp does not
+// deleted before the given time. Erased records are never purged: their
+// tombstone refuses a stale client's later update. A tombstone whose delete stamp does not
 // parse is kept: losing a delete is worse than keeping one.
 func (r Record) Purgeable(before time.Time) bool {
-	if !r.Tomb() {
-		return false
+	if !r.Tomb() || r.Erased != "" {
+		return false // an erased tombstone holds no values and stops resurrection
 	}
 	st, err := hlc.Parse(r.State.Deleted)
 	return err == nil && st.Wall < before.UnixMilli()

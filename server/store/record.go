@@ -26,6 +26,9 @@ type Record struct {
 	Shared []string `json:"shared,omitempty"`
 	// Seq is the server sequence number of the record's last change.
 	Seq uint64 `json:"seq"`
+	// Erased is the erase stamp of an erased record (see erase.go): its
+	// State holds no values and no change may bring it back.
+	Erased string `json:"erased,omitempty"`
 }
 
 // IndexZones are the zones whose pull index lists the record.
@@ -49,6 +52,10 @@ type Tx interface {
 	Mutation(ctx context.Context, clientID, mutationID string) (protocol.Result, bool, error)
 	// PutMutation remembers a mutation's result.
 	PutMutation(ctx context.Context, clientID string, ch protocol.Change, res protocol.Result) error
+	// EraseHistory removes the values of record id from every stored
+	// mutation result (their conflicts), so a retried push cannot read
+	// an erased person back.
+	EraseHistory(ctx context.Context, id string) error
 	// SetClient records the last mutation a client pushed.
 	SetClient(ctx context.Context, clientID, mutationID string, clientSeq uint64, at time.Time) error
 }
