@@ -1,14 +1,18 @@
 package record
 
 // LegalBasis is the PIPL article 13 ground for keeping a contact's
-// personal information.
+// personal information (basis.go lists them with labels and articles).
 type LegalBasis string
 
-// Legal bases staff can record.
+// Legal bases staff can record: the grounds of PIPL art. 13 that fit an
+// investment-promotion contact list (domain-rules.md §6). 13(IV)
+// emergencies and 13(V) news reporting do not arise here; 13(VII) "other
+// laws" names no law staff could cite, so it is not offered.
 const (
-	BasisConsent  LegalBasis = "consent"  // 13(I): the person agreed
-	BasisContract LegalBasis = "contract" // 13(II): needed for a contract with the person
-	BasisPublic   LegalBasis = "public"   // 13(VI): business contact the person made public
+	BasisConsent   LegalBasis = "consent"   // 13(I): the person agreed
+	BasisContract  LegalBasis = "contract"  // 13(II): needed for a contract with the person
+	BasisStatutory LegalBasis = "statutory" // 13(III): needed for a statutory duty of the zone
+	BasisPublic    LegalBasis = "public"    // 13(VI): business contact the person made public
 )
 
 // Contact is a person at an enterprise (联系人). Everything but the

@@ -7,6 +7,7 @@ import (
 	"regexp"
 	"slices"
 	"strings"
+	"time"
 	"unicode/utf8"
 )
 
@@ -188,23 +189,29 @@ func (ct *Contact) Validate() Problems {
 }
 
 // legalBasis checks the PIPL article 13 ground (domain-rules.md §6): one
-// of the three bases staff may record, and for consent the date it was
-// given, which article 14 consent has to be shown by.
+// of the bases in LegalBases, and for consent the date it was given,
+// which article 14 consent has to be shown by, not in the future. A
+// missing basis is a warning, not an error: contacts imported from old
+// lists have none, and the retention review lists them for follow-up.
 func (c *checker) legalBasis(ct *Contact) {
-	switch ct.LegalBasis {
-	case "", BasisContract, BasisPublic:
-	case BasisConsent:
-		if ct.ConsentDate == "" {
-			c.add("consent_date", "consent_date_required", Error,
-				"个人信息处理依据为“同意”时必须填写{f}",
-				"{f} is required when the legal basis is consent")
-		}
-	default:
+	switch _, known := ct.LegalBasis.Info(); {
+	case ct.LegalBasis == "":
+		c.add("legal_basis", "legal_basis_missing", Warning,
+			"未记录{f}（个人信息保护法第十三条）：请补录本人同意或其他依据",
+			"{f} is not recorded (PIPL art. 13): record consent or another basis")
+	case !known:
 		c.add("legal_basis", "legal_basis_unknown", Error,
-			fmt.Sprintf("{f} %q 无效：应为 consent（本人同意）、contract（订立或履行合同所必需）或 public（本人公开的商务联系方式）", string(ct.LegalBasis)),
-			fmt.Sprintf("{f} %q is not one of consent, contract, public", string(ct.LegalBasis)))
+			fmt.Sprintf("{f} %q 无效：应为 %s", string(ct.LegalBasis), basisChoices(true)),
+			fmt.Sprintf("{f} %q is not one of %s", string(ct.LegalBasis), basisChoices(false)))
+	case ct.LegalBasis == BasisConsent && ct.ConsentDate == "":
+		c.add("consent_date", "consent_date_required", Error,
+			"个人信息处理依据为“同意”时必须填写{f}",
+			"{f} is required when the legal basis is consent")
 	}
 	c.date("consent_date", ct.ConsentDate)
+	if p := CheckConsentDate(ct.ConsentDate, time.Now()); p != nil {
+		c.ps = append(c.ps, *p)
+	}
 }
 
 // Validate implements Record.

@@ -103,7 +103,8 @@ func TestContactValidate(t *testing.T) {
 		want   []want
 	}{
 		{"valid", func(c *Contact) {}, nil},
-		{"name alone is enough", func(c *Contact) { *c = Contact{EnterpriseID: "01J0ENT", Name: "王经理"} }, nil},
+		{"name alone is enough, a missing basis only warns", func(c *Contact) { *c = Contact{EnterpriseID: "01J0ENT", Name: "王经理"} },
+			[]want{{"legal_basis", "legal_basis_missing", Warning}}},
 		{"no enterprise", func(c *Contact) { c.EnterpriseID = "" }, []want{{"enterprise_id", "required", Error}}},
 		{"no name", func(c *Contact) { c.Name = "" }, []want{{"name", "required", Error}}},
 		{"mobile invalid", func(c *Contact) { c.Mobile = "13800" }, []want{{"mobile", "mobile_format", Error}}},
@@ -117,6 +118,8 @@ func TestContactValidate(t *testing.T) {
 		{"email space", func(c *Contact) { c.Email = "wang @example.com" }, []want{{"email", "email_format", Error}}},
 		{"basis contract", func(c *Contact) { c.LegalBasis, c.ConsentDate = BasisContract, "" }, nil},
 		{"basis public", func(c *Contact) { c.LegalBasis, c.ConsentDate = BasisPublic, "" }, nil},
+		{"basis statutory", func(c *Contact) { c.LegalBasis, c.ConsentDate = BasisStatutory, "" }, nil},
+		{"consent date in the future", func(c *Contact) { c.ConsentDate = "2099-01-01" }, []want{{"consent_date", "consent_date_future", Error}}},
 		{"basis unknown", func(c *Contact) { c.LegalBasis = "legitimate_interest" }, []want{{"legal_basis", "legal_basis_unknown", Error}}},
 		{"consent without date", func(c *Contact) { c.ConsentDate = "" }, []want{{"consent_date", "consent_date_required", Error}}},
 		{"consent date not real", func(c *Contact) { c.ConsentDate = "2025-02-29" }, []want{{"consent_date", "date_format", Error}}},
@@ -222,7 +225,7 @@ func TestValidateReportsEveryProblemAtOnce(t *testing.T) {
 }
 
 func TestValidateMessages(t *testing.T) {
-	c := &Contact{EnterpriseID: "e", Name: "王", Mobile: "13800"}
+	c := &Contact{EnterpriseID: "e", Name: "王", Mobile: "13800", LegalBasis: BasisPublic}
 	ps := c.Validate()
 	if len(ps) != 1 {
 		t.Fatalf("problems = %+v", ps)
@@ -233,7 +236,7 @@ func TestValidateMessages(t *testing.T) {
 	if ps[0].En != "mobile 13800 is not a valid mainland China mobile number" {
 		t.Errorf("En = %q", ps[0].En)
 	}
-	c = &Contact{EnterpriseID: "e", Name: "王", Mobile: "{f}"}
+	c = &Contact{EnterpriseID: "e", Name: "王", Mobile: "{f}", LegalBasis: BasisPublic}
 	if ps := c.Validate(); len(ps) != 1 || ps[0].Zh != "手机号码 {f} 不是有效的中国大陆手机号" {
 		t.Errorf("a value containing the label placeholder: %+v", ps)
 	}
