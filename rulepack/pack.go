@@ -15,6 +15,9 @@ type Pack struct {
 	Chains   []Chain   `json:"chains"`
 	Eco      Eco       `json:"eco"`
 	Land     Land      `json:"land"`
+	// Retention is the pack-wide retention period of contacts of closed
+	// enterprises, for zones that set none (retention.go).
+	Retention *Retention `json:"retention,omitempty"`
 
 	idx *index
 }

@@ -101,6 +101,7 @@ func (p *Pack) validate(origin map[string]string) error {
 	p.checkChains(c)
 	p.checkEco(c, zones)
 	p.checkLand(c, zones)
+	p.checkRetentions(c)
 	if len(c.probs) > 0 {
 		return &ValidationError{Version: p.Version, Problems: c.probs}
 	}

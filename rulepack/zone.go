@@ -40,6 +40,8 @@ type Zone struct {
 	Leading  []LeadingIndustry `json:"leading"`
 	Chains   []ChainRole       `json:"chains,omitempty"`
 	Carriers []Carrier         `json:"carriers,omitempty"`
+	// Retention is the zone's own retention period, if it set one.
+	Retention *Retention `json:"retention,omitempty"`
 }
 
 // LeadingIndustry is one 主导产业 as the source words it, mapped to
