@@ -114,6 +114,8 @@ func commands() map[string]command {
 		"conflicts": {runConflicts, conflictsUsage, "查看同步冲突 / list sync conflicts"},
 		"resolve":   {runResolve, resolveUsage, "解决冲突 / resolve a conflict"},
 		"version":   {runVersion, "version", "版本 / version"},
+		"retention": {runRetention, retentionUsage, "个人信息保存期限复核 / review contacts past their retention period or without a legal basis"},
+		"erase":     {runErase, eraseUsage, "彻底删除联系人个人信息（不可恢复，同步到服务器）/ erase a contact for real (irreversible, synced)"},
 		"help":      {runHelp, "help [COMMAND]", "帮助 / help"},
 	}
 }
