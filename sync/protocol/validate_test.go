@@ -51,6 +51,8 @@ func TestChangeCheck(t *testing.T) {
 		{"delete without stamp", Change{RecordID: "r", Kind: "enterprise", Op: OpDelete}, "no_version"},
 		{"restore without stamp", Change{RecordID: "r", Kind: "enterprise", Op: OpRestore}, "no_version"},
 		{"bad op", Change{RecordID: "r", Kind: "enterprise", Op: "upsert"}, "bad_op"},
+		{"erase ok", Change{RecordID: "r", Kind: "contact", Op: OpErase, Versions: map[string]string{ErasedKey: "s"}}, ""},
+		{"erase without stamp", Change{RecordID: "r", Kind: "contact", Op: OpErase, Versions: map[string]string{DeletedKey: "s"}}, "no_version"},
 		{"no record", Change{Kind: "enterprise", Op: OpDelete}, "bad_record_id"},
 		{"no kind", Change{RecordID: "r", Op: OpDelete}, "bad_kind"},
 	}
