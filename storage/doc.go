@@ -31,6 +31,7 @@
 //	Get(ctx, id) (record.Record, error)        // any kind
 //	Delete(ctx, id) error                      // enterprise delete cascades to children
 //	Tombstone(ctx, id) (Tombstone, bool, error)
+//	Erase(ctx, id) error; Erased(ctx, id) (bool, error) // real deletion (erase.go); an enterprise: its contacts
 //	List(ctx, kind, ListOptions) ([]record.Record, error)
 //	Count(ctx, kind) (int, error)
 //	Search(ctx, query, limit) ([]Hit, error); BuildSearchIndex(ctx) error
