@@ -7,6 +7,7 @@ import (
 	"errors"
 	"os"
 	"path/filepath"
+	"slices"
 	"testing"
 
 	"github.com/shanhaifield/shanhai/record"
@@ -30,16 +31,47 @@ func holdsPerson(data []byte) []string {
 	return found
 }
 
+// eraseServer is a real sync server over HTTP on one backend.
+type eraseServer struct {
+	url string
+	st  store.Store
+	// leftovers stops the server and returns what its storage still
+	// holds of the erased person, read below the store API.
+	leftovers func(t *testing.T) []string
+}
+
 func TestEraseThroughServer(t *testing.T) {
+	t.Run("bbolt", func(t *testing.T) {
+		ts := startServer(t, nil)
+		testEraseThroughServer(t, eraseServer{url: ts.url(), st: ts.st, leftovers: func(t *testing.T) []string {
+			ts.stop()
+			return holdsPerson(compacted(t, ts.path))
+		}})
+	})
+	t.Run("postgres", func(t *testing.T) {
+		dsn := os.Getenv("SHANHAI_TEST_POSTGRES")
+		if dsn == "" {
+			if os.Getenv("CI") == "true" {
+				t.Fatal("CI=true but SHANHAI_TEST_POSTGRES is not set")
+			}
+			t.Skip("SHANHAI_TEST_POSTGRES not set")
+		}
+		testEraseThroughServer(t, pgEraseServer(t, dsn))
+	})
+}
+
+func testEraseThroughServer(t *testing.T, srv eraseServer) {
 	ctx := context.Background()
-	ts := startServer(t, nil)
-	hash, _ := auth.HashPassword("pw-mia", cheap)
-	if err := ts.st.PutUser(ctx, store.User{Name: "mia", Zone: "zone-a", Role: store.RoleManager, Hash: hash}); err != nil {
-		t.Fatal(err)
+	users := append(slices.Clone(testUsers), store.User{Name: "mia", Zone: "zone-a", Role: store.RoleManager})
+	for _, u := range users {
+		u.Hash, _ = auth.HashPassword("pw-"+u.Name, cheap)
+		if err := srv.st.PutUser(ctx, u); err != nil {
+			t.Fatal(err)
+		}
 	}
-	a := newLaptop(t, "a", ts.url(), "mia", nil)   // manager
-	b := newLaptop(t, "b", ts.url(), "carol", nil) // staff
-	s := newLaptop(t, "s", ts.url(), "dave", nil)  // staff
+	a := newLaptop(t, "a", srv.url, "mia", nil)   // manager
+	b := newLaptop(t, "b", srv.url, "carol", nil) // staff
+	s := newLaptop(t, "s", srv.url, "dave", nil)  // staff
 
 	ent := &record.Enterprise{Name: "山海玩具有限公司"}
 	if err := b.store.Create(ctx, ent); err != nil {
@@ -87,7 +119,7 @@ func TestEraseThroughServer(t *testing.T) {
 	// start of history, and (below) the server's file itself.
 	admin := store.Principal{Name: "root", Zone: "zone-a", Role: store.RoleAdmin}
 	for _, after := range []uint64{0, 1} {
-		page, err := ts.st.Pull(ctx, admin, after, 10000)
+		page, err := srv.st.Pull(ctx, admin, after, 10000)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -126,7 +158,7 @@ func TestEraseThroughServer(t *testing.T) {
 	if _, err := s.store.Get(ctx, person.ID); !errors.Is(err, storage.ErrNotFound) || len(rejected) != 0 {
 		t.Fatalf("laptop S after the erase: %v, rejected %+v", err, rejected)
 	}
-	page0, _ := ts.st.Pull(ctx, admin, 0, 10000)
+	page0, _ := srv.st.Pull(ctx, admin, 0, 10000)
 	if all, _ := json.Marshal(page0); len(holdsPerson(all)) > 0 {
 		t.Fatal("a stale edit resurrected the erased contact on the server")
 	}
@@ -140,7 +172,7 @@ func TestEraseThroughServer(t *testing.T) {
 	if rep.Rejected != 1 || len(rej) != 1 || rej[0].Code != "erase_forbidden" || rej[0].Change.Op != storage.OpErase {
 		t.Fatalf("staff erase: report %+v, rejected %+v", rep, rej)
 	}
-	page, err := ts.st.Pull(ctx, admin, 0, 10000)
+	page, err := srv.st.Pull(ctx, admin, 0, 10000)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -148,27 +180,35 @@ func TestEraseThroughServer(t *testing.T) {
 		t.Fatal("a rejected erase removed the contact on the server")
 	}
 
-	// The server's file, compacted, holds no value either.
-	ts.stop()
-	compact := filepath.Join(t.TempDir(), "server-compact.db")
-	src, err := bolt.Open(ts.path, 0o600, &bolt.Options{ReadOnly: true})
+	// The server's storage, read below the store API, holds no value either.
+	if found := srv.leftovers(t); len(found) > 0 {
+		t.Fatalf("the server's storage still holds %v", found)
+	}
+}
+
+// compacted copies a closed bbolt file without its free pages and
+// returns the copy's bytes: exactly the live data.
+func compacted(t *testing.T, path string) []byte {
+	t.Helper()
+	out := filepath.Join(t.TempDir(), "compact.db")
+	src, err := bolt.Open(path, 0o600, &bolt.Options{ReadOnly: true})
 	if err != nil {
 		t.Fatal(err)
 	}
-	dst, err := bolt.Open(compact, 0o600, nil)
+	defer src.Close()
+	dst, err := bolt.Open(out, 0o600, nil)
 	if err != nil {
 		t.Fatal(err)
 	}
 	if err := bolt.Compact(dst, src, 0); err != nil {
 		t.Fatal(err)
 	}
-	src.Close()
-	dst.Close()
-	raw, err := os.ReadFile(compact)
+	if err := dst.Close(); err != nil {
+		t.Fatal(err)
+	}
+	raw, err := os.ReadFile(out)
 	if err != nil {
 		t.Fatal(err)
 	}
-	if found := holdsPerson(raw); len(found) > 0 {
-		t.Fatalf("the server's compacted file still holds %v", found)
-	}
+	return raw
 }
