@@ -55,7 +55,11 @@ func applyErase(ctx context.Context, tx Tx, p Principal, ch protocol.Change, pre
 	if !exists {
 		zones = nonEmpty(p.Zone)
 	}
-	if !p.CanErase(zones) {
+	owners, err := ownerZones(ctx, tx, prev, zones)
+	if err != nil {
+		return protocol.Result{}, err
+	}
+	if !p.CanErase(owners) {
 		return rejected(ch, errEraseRole), nil
 	}
 	stamp := ch.Versions[protocol.ErasedKey]
@@ -78,6 +82,21 @@ func applyErase(ctx context.Context, tx Tx, p Principal, ch protocol.Change, pre
 		return protocol.Result{}, fmt.Errorf("erase history of %s: %w", ch.RecordID, err)
 	}
 	return protocol.Result{MutationID: ch.MutationID, Status: protocol.StatusApplied, Seq: rec.Seq}, nil
+}
+
+// ownerZones are the zones whose managers may erase a record: the home
+// zone of its enterprise, not the zones a referral shares it with (a
+// receiving zone may read a referred contact but not erase it for the
+// zone that holds it). A referral belongs to both of its zones.
+func ownerZones(ctx context.Context, tx Tx, prev Record, zones []string) ([]string, error) {
+	if prev.State.Kind == "referral" || prev.Parent == "" {
+		return zones, nil
+	}
+	ent, ok, err := tx.Record(ctx, prev.Parent)
+	if err != nil || !ok || ent.Home == "" {
+		return zones, err
+	}
+	return []string{ent.Home}, nil
 }
 
 // ScrubResult removes the conflicts about record id from a stored

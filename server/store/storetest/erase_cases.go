@@ -61,6 +61,12 @@ func testErase(t *testing.T, newStore NewStore) {
 	ent := push(t, s, managerA, m.batch(m.erase("enterprise", "ea")))
 	wantStatus(t, ent.Results[0], protocol.StatusRejected, "erase_enterprise")
 
+	// A referral shares the contact with zone B: B's manager may read it
+	// but not erase it for zone A.
+	push(t, s, staffA, a.batch(a.put("referral", "r1", "enterprise_id", `"ea"`, "from_zone", `"zone-a"`, "to_zone", `"zone-b"`)))
+	shared := push(t, s, managerB, m.batch(m.erase("contact", "ca")))
+	wantStatus(t, shared.Results[0], protocol.StatusRejected, "erase_forbidden")
+
 	ok := push(t, s, managerA, m.batch(m.erase("contact", "ca")))
 	wantStatus(t, ok.Results[0], protocol.StatusApplied, "")
 	if ok.Results[0].Seq <= cursor {
