@@ -162,8 +162,24 @@ func erasedID(tx *bolt.Tx, id string) bool {
 	return b != nil && b.Get([]byte(id)) != nil
 }
 
-// changeRecordID reads which record an outbox or rejected entry is about.
+// recordIDKey starts the record ID in an outbox entry. A change's JSON
+// (encodeChangeTail, or encoding/json on Change) writes record_id before
+// fields, and inside a string value a quote is always escaped, so the
+// first bare occurrence is the change's own.
+var recordIDKey = []byte(`"record_id":"`)
+
+// changeRecordID reads which record an outbox entry is about. An erase
+// scans the whole outbox, which after an import holds one entry per
+// record: the fast path finds the ID without decoding the values, and
+// anything else (an escaped ID, another encoding) is decoded in full, so
+// an entry it cannot read fails the erase rather than being skipped.
 func changeRecordID(v []byte) (string, error) {
+	if i := bytes.Index(v, recordIDKey); i >= 0 {
+		rest := v[i+len(recordIDKey):]
+		if j := bytes.IndexByte(rest, '"'); j >= 0 && bytes.IndexByte(rest[:j], '\\') < 0 {
+			return string(rest[:j]), nil
+		}
+	}
 	var ch struct {
 		RecordID string `json:"record_id"`
 	}

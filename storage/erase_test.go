@@ -5,6 +5,7 @@ import (
 	"context"
 	"encoding/json"
 	"errors"
+	"fmt"
 	"os"
 	"path/filepath"
 	"slices"
@@ -234,4 +235,72 @@ func TestApplyRemoteErase(t *testing.T) {
 		t.Fatalf("a pulled erase queued %d changes", n)
 	}
 	mustHealthy(t, s)
+}
+
+// BenchmarkErase erases one contact from a store whose outbox holds n
+// unsent creates (a fresh import): Erase scans the outbox for the
+// record's entries, so its cost grows with what is unsent. Compare with
+// BenchmarkDeleteBeside, a delete in the same store.
+func BenchmarkErase(b *testing.B) {
+	for _, n := range []int{1000, 20000} {
+		b.Run(fmt.Sprint(n), func(b *testing.B) { benchRemove(b, n, (*Store).Erase) })
+	}
+}
+
+// BenchmarkDeleteBeside is the ordinary delete in the same setting.
+func BenchmarkDeleteBeside(b *testing.B) {
+	for _, n := range []int{1000, 20000} {
+		b.Run(fmt.Sprint(n), func(b *testing.B) { benchRemove(b, n, (*Store).Delete) })
+	}
+}
+
+func benchRemove(b *testing.B, n int, remove func(*Store, context.Context, string) error) {
+	ctx := context.Background()
+	s := openTest(b)
+	ent := mustCreate(b, s, newEnt("山海玩具有限公司"))
+	recs := make([]record.Record, n)
+	for i := range recs {
+		recs[i] = newContact(ent, fmt.Sprintf("联系人%d", i), "")
+	}
+	if err := s.BulkCreate(ctx, recs); err != nil {
+		b.Fatal(err)
+	}
+	b.ResetTimer()
+	for i := 0; b.Loop(); i++ {
+		b.StopTimer()
+		id := mustCreate(b, s, newContact(ent, "王晓岚", erasedMobile))
+		b.StartTimer()
+		if err := remove(s, ctx, id); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+func TestChangeRecordID(t *testing.T) {
+	fast, err := encodeChange(Change{Seq: 3, MutationID: "m", Kind: record.KindContact, RecordID: "01JDREC",
+		Op: OpPut, Fields: map[string]json.RawMessage{"notes": json.RawMessage(`{"record_id":"other"}`)}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	std, _ := json.Marshal(Change{RecordID: "01JDREC", Fields: map[string]json.RawMessage{"notes": json.RawMessage(`"\"record_id\":\"x\""`)}})
+	escaped, _ := json.Marshal(Change{RecordID: `a"b\c`})
+	tests := []struct {
+		name    string
+		entry   []byte
+		want    string
+		wantErr bool
+	}{
+		{"own encoder, nested record_id in a field", fast, "01JDREC", false},
+		{"encoding/json, quoted record_id in a value", std, "01JDREC", false},
+		{"escaped ID decoded in full", escaped, `a"b\c`, false},
+		{"unreadable entry is an error, not a miss", []byte("\x00sealed\xff"), "", true},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got, err := changeRecordID(tt.entry)
+			if got != tt.want || (err != nil) != tt.wantErr {
+				t.Fatalf("changeRecordID = %q, %v; want %q, error %v", got, err, tt.want, tt.wantErr)
+			}
+		})
+	}
 }
