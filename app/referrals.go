@@ -46,6 +46,9 @@ type referralsScreen struct {
 	onDialog func(dialog.Dialog)
 	// keys handles the window shortcuts typed in the reason box.
 	keys func(fyne.Shortcut) bool
+	// readOnly hides accept, return and landed: staff may not answer
+	// referrals (docs/roles.md).
+	readOnly bool
 }
 
 // referralCard holds one referral's action buttons.
@@ -128,6 +131,10 @@ func (s *referralsScreen) card(ctx context.Context, r *record.Referral) fyne.Can
 	}
 	c := &referralCard{}
 	id := r.ID
+	s.cards[id] = c
+	if s.readOnly {
+		return widget.NewCard("", name, container.NewVBox(objs...))
+	}
 	switch r.Status {
 	case record.ReferralPending:
 		c.accept = widget.NewButton(lang.X("referrals.accept", "接收"), func() { s.answer(id, record.ReferralAccepted, "") })

@@ -1,0 +1,298 @@
+package app
+
+import (
+	"context"
+	"errors"
+	"io"
+	"log/slog"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/layout"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+)
+
+// backupTimeout bounds writing one backup; a large store on a slow USB
+// stick takes minutes.
+const backupTimeout = 30 * time.Minute
+
+// securityPanel is the 口令与备份 section of 设置 and the identity and
+// retention entries that depend on the role.
+type securityPanel struct {
+	change, backup, restore *widget.Button
+	retention               *widget.Button // in 设置
+	tasksRetention          *widget.Button // on 待办
+	busy                    *widget.Label
+	progress                *widget.ProgressBarInfinite
+	identity                []*widget.Label // in 设置 and on 同步
+	// The change-passphrase dialog, for tests.
+	oldPass    *widget.Entry
+	oldErr     *widget.Label
+	newPair    *passphrasePair
+	changeBox  dialog.Dialog
+	changeSave func()
+	// The backup passphrase dialog, for tests.
+	backupPair *passphrasePair
+	backupBox  dialog.Dialog
+	backupNext func()
+}
+
+// newSecurityPanel builds the section; buttons whose service is missing
+// are left out by UI.applySecurity.
+func (u *UI) newSecurityPanel() fyne.CanvasObject {
+	p := &securityPanel{busy: wrapLabel(""), progress: widget.NewProgressBarInfinite()}
+	u.security = p
+	p.progress.Stop()
+	p.progress.Hide()
+	p.change = widget.NewButton(lang.X("security.change", "修改口令…"), u.askChangePassphrase)
+	p.backup = widget.NewButtonWithIcon(lang.X("security.backup", "备份…"), theme.DocumentSaveIcon(), u.askBackup)
+	p.restore = widget.NewButtonWithIcon(lang.X("forgot.restore", "从备份恢复…"), theme.UploadIcon(), u.chooseRestore)
+	p.retention = widget.NewButton(lang.X("retention.title", "个人信息保留期审查"), func() { u.Show(ScreenRetention) })
+	p.tasksRetention = widget.NewButton(lang.X("retention.title", "个人信息保留期审查"), func() { u.Show(ScreenRetention) })
+	p.identity = []*widget.Label{wrapLabel(""), wrapLabel("")}
+	note := wrapLabel(lang.X("security.note", "备份文件用单独的备份口令加密，可存到U盘；恢复时需要该口令。"))
+	note.Importance = widget.LowImportance
+	return container.NewVBox(container.NewHBox(p.change, p.backup, p.restore), note, p.busy, p.progress,
+		container.NewHBox(p.retention))
+}
+
+// SetKeys enables 修改口令 and 备份 over k (the encrypted store). NewUI
+// finds them on its Services when they are there.
+func (u *UI) SetKeys(k Keys) {
+	u.keys = k
+	u.applySecurity()
+}
+
+// SetRestore enables 从备份恢复…: restore replaces the open store with a
+// backup and reopens the window on it (Opener.Restore does).
+func (u *UI) SetRestore(restore func(r io.ReadCloser, passphrase []byte)) {
+	u.restore = restore
+	u.applySecurity()
+}
+
+// SetRetention enables 个人信息保留期审查 over r.
+func (u *UI) SetRetention(r Retention) {
+	u.retention = newRetentionScreen(u.ctx, r, u.window)
+	u.retention.bg = u.runBackground
+	u.retention.onDialog = u.trackDialog
+	u.retention.onErased = u.Refresh
+	u.retention.back.OnTapped = func() { u.Show(ScreenSettings) }
+	u.applySecurity()
+}
+
+// SetRoles makes the window offer only what the signed-in user's role
+// allows. Without Roles everything is offered (the server still checks).
+func (u *UI) SetRoles(r Roles) {
+	u.roles = r
+	u.applyRoles()
+}
+
+// applyRoles reads the identity and shows or hides the actions of
+// managers and admins. It runs again after each login and logout.
+func (u *UI) applyRoles() {
+	u.identity = nil
+	if u.roles != nil {
+		ctx, cancel := context.WithTimeout(u.ctx, queryTimeout)
+		id, err := u.roles.Identity(ctx)
+		cancel()
+		if err != nil {
+			slog.Error("read identity", "err", err)
+		}
+		u.identity = &id
+	}
+	perm := permissionsOf(u.identity)
+	u.referrals.readOnly = !perm.answer
+	u.referrals.reload()
+	if u.retention != nil {
+		u.retention.mayErase = perm.erase
+	}
+	for _, l := range u.security.identity {
+		showText(l, "")
+		if u.roles != nil {
+			showText(l, identityText(u.identity, u.ref.zoneName))
+		}
+	}
+}
+
+// applySecurity shows the buttons whose services are there.
+func (u *UI) applySecurity() {
+	p := u.security
+	setShown(p.change, u.keys != nil)
+	setShown(p.backup, u.keys != nil)
+	setShown(p.restore, u.restore != nil)
+	setShown(p.retention, u.retention != nil)
+	setShown(p.tasksRetention, u.retention != nil)
+}
+
+func setShown(o fyne.CanvasObject, on bool) {
+	if on {
+		o.Show()
+	} else {
+		o.Hide()
+	}
+}
+
+// showRetention opens the review under 设置.
+func (u *UI) showRetention() {
+	if u.retention == nil {
+		return
+	}
+	u.retention.reload()
+	u.nav.showContent(ScreenSettings, u.retention.content)
+}
+
+// askChangePassphrase asks for the old passphrase and the new one twice.
+func (u *UI) askChangePassphrase() {
+	p := u.security
+	p.oldPass, p.oldErr = widget.NewPasswordEntry(), errorLabel()
+	p.newPair = newPassphrasePair(lang.X("pass.new", "新口令"))
+	old := container.New(layout.NewFormLayout(), boldLabel(lang.X("security.old", "原口令")), container.NewVBox(p.oldPass, p.oldErr))
+	save := widget.NewButton(lang.X("security.change_ok", "修改"), nil)
+	save.Importance = widget.HighImportance
+	cancel := widget.NewButton(lang.X("form.cancel", "取消 (Esc)"), nil)
+	body := container.NewVBox(old, p.newPair.content, container.NewHBox(layout.NewSpacer(), cancel, save))
+	d := dialog.NewCustomWithoutButtons(lang.X("security.change_title", "修改口令"), body, u.window)
+	cancel.OnTapped = d.Hide
+	p.changeSave = func() { u.changePassphrase(save) }
+	save.OnTapped = p.changeSave
+	p.newPair.second.OnSubmitted = func(string) { p.changeSave() }
+	p.changeBox = d
+	d.Resize(fyne.NewSize(480, body.MinSize().Height+80))
+	d.Show()
+	u.trackDialog(d)
+	u.window.Canvas().Focus(p.oldPass)
+}
+
+// changePassphrase re-wraps the key in the background; a wrong old
+// passphrase is shown beside its entry.
+func (u *UI) changePassphrase(save *widget.Button) {
+	p := u.security
+	showText(p.oldErr, "")
+	newPass, ok := p.newPair.check()
+	if !ok {
+		return
+	}
+	old := []byte(p.oldPass.Text)
+	save.Disable()
+	u.background(func(ctx context.Context) error {
+		return u.keys.ChangePassphrase(ctx, old, newPass)
+	}, func(err error) {
+		save.Enable()
+		switch {
+		case errors.Is(err, ErrWrongPassphrase):
+			showText(p.oldErr, lang.X("security.old_wrong", "原口令不正确"))
+		case err != nil:
+			u.showError(lang.X("security.change_failed", "修改口令失败"), err)
+		default:
+			slog.Info("passphrase changed")
+			p.changeBox.Hide()
+			showText(p.busy, lang.X("security.changed", "口令已修改。下次启动请用新口令。"))
+		}
+	})
+}
+
+// askBackup asks for the backup's passphrase, then where to save it.
+func (u *UI) askBackup() {
+	p := u.security
+	p.backupPair = newPassphrasePair(lang.X("security.backup_pass", "备份口令"))
+	next := widget.NewButton(lang.X("security.backup_next", "选择保存位置…"), nil)
+	next.Importance = widget.HighImportance
+	cancel := widget.NewButton(lang.X("form.cancel", "取消 (Esc)"), nil)
+	body := container.NewVBox(wrapLabel(lang.X("security.backup_intro", "备份包含本机全部数据，用下面的口令加密。恢复时需要此口令，请记住。")),
+		p.backupPair.content, container.NewHBox(layout.NewSpacer(), cancel, next))
+	d := dialog.NewCustomWithoutButtons(lang.X("security.backup_title", "备份本机数据"), body, u.window)
+	cancel.OnTapped = d.Hide
+	p.backupNext = func() {
+		pass, ok := p.backupPair.check()
+		if !ok {
+			return
+		}
+		d.Hide()
+		u.chooseBackupFile(pass)
+	}
+	next.OnTapped = p.backupNext
+	p.backupPair.second.OnSubmitted = func(string) { p.backupNext() }
+	p.backupBox = d
+	d.Resize(fyne.NewSize(480, body.MinSize().Height+80))
+	d.Show()
+	u.trackDialog(d)
+}
+
+// chooseBackupFile asks where to save the backup and writes it.
+func (u *UI) chooseBackupFile(pass []byte) {
+	d := dialog.NewFileSave(func(w fyne.URIWriteCloser, err error) {
+		if err != nil || w == nil {
+			return
+		}
+		u.writeBackup(w, pass)
+	}, u.window)
+	d.SetFileName("shanhai-" + time.Now().Format("20060102") + backupExt)
+	d.Show()
+}
+
+// writeBackup writes the backup to w off the UI goroutine, with the
+// buttons disabled and the progress bar running.
+func (u *UI) writeBackup(w io.WriteCloser, pass []byte) {
+	p := u.security
+	p.backup.Disable()
+	p.restore.Disable()
+	showText(p.busy, lang.X("security.backing_up", "正在备份…"))
+	p.progress.Show()
+	p.progress.Start()
+	u.background(func(ctx context.Context) error {
+		ctx, cancel := context.WithTimeout(ctx, backupTimeout)
+		defer cancel()
+		err := u.keys.Backup(ctx, w, pass)
+		if cerr := w.Close(); err == nil {
+			err = cerr
+		}
+		return err
+	}, func(err error) {
+		p.progress.Stop()
+		p.progress.Hide()
+		p.backup.Enable()
+		p.restore.Enable()
+		if err != nil {
+			showText(p.busy, "")
+			u.showError(lang.X("security.backup_failed", "备份失败"), err)
+			return
+		}
+		slog.Info("backup written")
+		showText(p.busy, lang.X("security.backed_up", "备份完成。"))
+	})
+}
+
+// chooseRestore picks a backup, asks its passphrase and confirms that
+// the window reopens on the backup's data.
+func (u *UI) chooseRestore() {
+	d := dialog.NewFileOpen(func(r fyne.URIReadCloser, err error) {
+		if err != nil || r == nil {
+			return
+		}
+		askBackupPassphrase(u.window, func(pass []byte) { u.confirmRestore(r, pass) }, func() { r.Close() })
+	}, u.window)
+	d.Show()
+}
+
+// confirmRestore says what happens to the current data before restoring.
+func (u *UI) confirmRestore(r io.ReadCloser, pass []byte) {
+	msg := wrapLabel(lang.X("restore.confirm", "将用备份中的数据替换本机数据。当前数据文件会移到一旁保存，不会删除；其中尚未同步的修改不会带到恢复后的数据中。"))
+	d := dialog.NewCustomConfirm(lang.X("forgot.restore", "从备份恢复…"), lang.X("restore.ok", "恢复"), lang.X("form.cancel", "取消 (Esc)"), msg, func(ok bool) {
+		if !ok {
+			r.Close()
+			return
+		}
+		u.restore(r, pass)
+	}, u.window)
+	d.Resize(fyne.NewSize(460, d.MinSize().Height))
+	d.Show()
+	u.trackDialog(d)
+}
+
+// Detach stops the window's queries before its store is closed under it
+// (a restore); the Opener then builds a new UI in the same window.
+func (u *UI) Detach() { u.cancel() }
