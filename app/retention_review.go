@@ -16,14 +16,23 @@ import (
 // ScreenRetention is 个人信息保留期审查, reached from 设置 and 待办.
 const ScreenRetention Screen = "retention"
 
-// RetentionFlag is one contact whose retention period is over: the
-// enterprise closed longer ago than its zone keeps personal data.
+// RetentionFlag is one contact to review: its enterprise closed longer
+// ago than its zone keeps personal data, no legal basis is recorded, or
+// the consent is older than the period.
 type RetentionFlag struct {
 	ContactID, Contact       string
 	EnterpriseID, Enterprise string
-	// Reason says why, in the interface language, e.g. "企业已关闭 3 年，
-	// 超过本区保留期 2 年".
-	Reason string
+	// Reason says why in Chinese, ReasonEn in English (several reasons
+	// of one contact joined into one line).
+	Reason, ReasonEn string
+}
+
+// reason is the flag's reason in the interface language.
+func (f RetentionFlag) reason() string {
+	if englishUI() && f.ReasonEn != "" {
+		return f.ReasonEn
+	}
+	return f.Reason
 }
 
 // Retention reviews the kept personal data and erases it for real;
@@ -62,7 +71,7 @@ type retentionScreen struct {
 func newRetentionScreen(ctx context.Context, svc Retention, w fyne.Window) *retentionScreen {
 	s := &retentionScreen{ctx: ctx, svc: svc, window: w, body: container.NewVBox(), note: wrapLabel(""), mayErase: true}
 	title := widget.NewLabelWithStyle(lang.X("retention.title", "个人信息保留期审查"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
-	intro := wrapLabel(lang.X("retention.intro", "以下联系人所属企业已关闭，超过本区个人信息保留期限（《个人信息保护法》第十九条、第四十七条）。请核对后删除。"))
+	intro := wrapLabel(lang.X("retention.intro", "以下联系人的个人信息需要复核：所属企业关闭已超过本区保留期限，或未记录合法性基础，或同意已超过保留期限（《个人信息保护法》第十三条、第十九条、第四十七条）。核对后，可在联系人表单中补录依据，或在此彻底删除。"))
 	s.eraseSel = widget.NewButtonWithIcon(lang.X("retention.erase_selected", "删除所选"), theme.DeleteIcon(), s.eraseSelected)
 	s.eraseSel.Importance = widget.DangerImportance
 	s.back = widget.NewButtonWithIcon(lang.X("nav.back", "返回"), theme.NavigateBackIcon(), nil)
@@ -84,7 +93,7 @@ func (s *retentionScreen) reload() {
 		slog.Error("retention review", "err", err)
 		showText(s.note, lang.X("retention.error", "审查失败：{{.Error}}", map[string]any{"Error": err.Error()}))
 	case len(flags) == 0:
-		showText(s.note, lang.X("retention.none", "没有超过保留期的联系人。"))
+		showText(s.note, lang.X("retention.none", "没有需要复核的联系人。"))
 	case !s.mayErase:
 		showText(s.note, lang.X("retention.staff", "删除个人信息需由本区管理员操作；招商人员只能查看。"))
 	}
@@ -100,7 +109,7 @@ func (s *retentionScreen) reload() {
 // row shows one flagged contact with its reason and actions.
 func (s *retentionScreen) row(f RetentionFlag) fyne.CanvasObject {
 	head := widget.NewLabelWithStyle(f.Contact+" · "+f.Enterprise, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
-	reason := wrapLabel(f.Reason)
+	reason := wrapLabel(f.reason())
 	if !s.mayErase {
 		return container.NewVBox(head, reason, widget.NewSeparator())
 	}
