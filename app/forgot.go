@@ -3,7 +3,7 @@ package app
 import (
 	"context"
 	"log/slog"
-	"slices"
+	"strings"
 	"time"
 
 	"fyne.io/fyne/v2"
@@ -40,15 +40,15 @@ func (o *Opener) showForgot() {
 	}
 	for _, l := range f.lost {
 		lbl := wrapLabel(l)
-		if o.probe.Pending > 0 {
+		if o.probe.Pending > 0 || o.probe.LastSync.IsZero() {
 			lbl.Importance = widget.WarningImportance
 		}
 		objs = append(objs, lbl)
 	}
-	objs = append(objs,
-		wrapLabel(lang.X("forgot.comes_back", "已同步到服务器的数据不会丢：另起新库后重新登录，同步时会重新下载。")),
-		wrapLabel(lang.X("forgot.kept", "原数据文件不会删除，只移到一旁保存；日后想起口令，仍可用它恢复。")),
-	)
+	if !o.probe.LastSync.IsZero() {
+		objs = append(objs, wrapLabel(lang.X("forgot.comes_back", "已同步到服务器的数据不会丢：另起新库后重新登录，同步时会重新下载。")))
+	}
+	objs = append(objs, wrapLabel(lang.X("forgot.kept", "原数据文件不会删除，只移到一旁保存；日后想起口令，仍可用它恢复。")))
 	f.restore = widget.NewButtonWithIcon(lang.X("forgot.restore", "从备份恢复…"), theme.UploadIcon(), o.chooseBackup)
 	f.fresh = widget.NewButton(lang.X("forgot.fresh", "另起新库"), o.confirmFresh)
 	f.fresh.Importance = widget.DangerImportance
@@ -65,15 +65,14 @@ func lostLines(p Probe) []string {
 	if p.Pending == 0 {
 		out = append(out, lang.X("forgot.nothing_pending", "本机没有尚未同步的修改。"))
 	} else {
-		out = append(out, lang.X("forgot.pending", "尚未同步的{{.Count}}条修改将会丢失：", map[string]any{"Count": p.Pending}))
-		kinds := make([]record.Kind, 0, len(p.PendingByKind))
-		for k := range p.PendingByKind {
-			kinds = append(kinds, k)
+		var kinds []string
+		for _, k := range record.Kinds {
+			if n := p.PendingByKind[k]; n > 0 {
+				kinds = append(kinds, lang.X("forgot.pending_kind", "{{.Kind}} {{.Count}} 条", map[string]any{"Kind": kindLabel(k), "Count": n}))
+			}
 		}
-		slices.Sort(kinds)
-		for _, k := range kinds {
-			out = append(out, lang.X("forgot.pending_kind", "· {{.Kind}} {{.Count}} 条", map[string]any{"Kind": kindLabel(k), "Count": p.PendingByKind[k]}))
-		}
+		out = append(out, lang.X("forgot.pending", "尚未同步的{{.Count}}条修改将会丢失：{{.Kinds}}。",
+			map[string]any{"Count": p.Pending, "Kinds": strings.Join(kinds, lang.X("forgot.list_sep", "、"))}))
 	}
 	if p.LastSync.IsZero() {
 		out = append(out, lang.X("forgot.never_synced", "本机从未同步：全部数据都只在这台电脑上，另起新库将全部丢失。"))

@@ -121,7 +121,7 @@ func (s *retentionScreen) row(f RetentionFlag) fyne.CanvasObject {
 	erase := widget.NewButtonWithIcon(lang.X("retention.erase", "删除"), theme.DeleteIcon(), func() { s.askErase([]string{id}) })
 	erase.Importance = widget.DangerImportance
 	s.checks[id], s.erases[id] = check, erase
-	return container.NewVBox(container.NewBorder(nil, nil, check, erase, container.NewVBox(head, reason)), widget.NewSeparator())
+	return container.NewVBox(container.NewBorder(nil, nil, check, container.NewCenter(erase), container.NewVBox(head, reason)), widget.NewSeparator())
 }
 
 // updateSelection enables 删除所选 while something is ticked.

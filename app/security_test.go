@@ -109,8 +109,13 @@ func TestForgotPassphrase(t *testing.T) {
 	o.Start("")
 	test.Tap(o.forgot)
 	m := markup(o.window)
-	for _, want := range []string{"尚未同步的5条修改将会丢失", "· 联系人 2 条", "· 走访记录 3 条", "上次同步：2026-11-20 09:30:00",
-		"已同步到服务器的数据不会丢", "不会删除"} {
+	lost := strings.Join(o.forgotScreen.lost, "\n")
+	for _, want := range []string{"尚未同步的5条修改将会丢失：联系人 2 条、走访记录 3 条。", "上次同步：2026-11-20 09:30:00"} {
+		if !strings.Contains(lost, want) {
+			t.Errorf("忘记口令 does not say %q but\n%s", want, lost)
+		}
+	}
+	for _, want := range []string{"已同步到服务器的数据不会丢", "不会删除"} {
 		if !strings.Contains(m, want) {
 			t.Errorf("忘记口令 does not say %q", want)
 		}
@@ -288,6 +293,10 @@ func TestRetentionReviewErase(t *testing.T) {
 	tapOnScreen(t, u.window, "删除")
 	if !slices.Equal(r.erased, []string{"C1", "C2", "C3"}) || len(s.flags) != 0 || !strings.Contains(s.note.Text, "已删除2位联系人的个人信息") {
 		t.Errorf("erased %v, flagged %d, note %q", r.erased, len(s.flags), s.note.Text)
+	}
+	test.Tap(s.back)
+	if u.nav.current != ScreenTasks {
+		t.Errorf("返回 leads to %s, not back to 待办", u.nav.current)
 	}
 }
 

@@ -80,7 +80,6 @@ func (u *UI) SetRetention(r Retention) {
 	u.retention.bg = u.runBackground
 	u.retention.onDialog = u.trackDialog
 	u.retention.onErased = u.Refresh
-	u.retention.back.OnTapped = func() { u.Show(ScreenSettings) }
 	u.applySecurity()
 }
 
@@ -136,11 +135,14 @@ func setShown(o fyne.CanvasObject, on bool) {
 	}
 }
 
-// showRetention opens the review under 设置.
+// showRetention opens the review under 设置; 返回 goes back to the
+// screen it was opened from (设置 or 待办).
 func (u *UI) showRetention() {
 	if u.retention == nil {
 		return
 	}
+	from := u.nav.current
+	u.retention.back.OnTapped = func() { u.Show(from) }
 	u.retention.reload()
 	u.nav.showContent(ScreenSettings, u.retention.content)
 }
