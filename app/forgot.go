@@ -118,6 +118,7 @@ func (o *Opener) startFresh() {
 		o.after = ScreenSync
 		o.showSetPassphrase()
 		o.busy.SetText(lang.X("forgot.moved", "原数据文件已移到：{{.Path}}", map[string]any{"Path": moved}))
+		o.relayout()
 	})
 }
 

@@ -17,6 +17,9 @@ type passphrasePair struct {
 	first, second       *widget.Entry
 	firstErr, secondErr *widget.Label
 	content             fyne.CanvasObject
+	// relayout runs after an error line came or went, so that what holds
+	// the pair makes room for it.
+	relayout func()
 }
 
 func newPassphrasePair(firstLabel string) *passphrasePair {
@@ -33,6 +36,9 @@ func newPassphrasePair(firstLabel string) *passphrasePair {
 // check returns the passphrase when both entries agree and it is long
 // enough, and otherwise shows the problem beside the entry at fault.
 func (p *passphrasePair) check() ([]byte, bool) {
+	if p.relayout != nil {
+		defer p.relayout()
+	}
 	showText(p.firstErr, "")
 	showText(p.secondErr, "")
 	if msg := passphraseProblem(p.first.Text); msg != "" {

@@ -368,3 +368,16 @@ func TestContactLegalBasisChoices(t *testing.T) {
 		t.Errorf("legal bases %q", got)
 	}
 }
+
+// TestSecuritySectionHiddenWithoutServices: a store that cannot encrypt,
+// back up or review shows no empty section in 设置, and 待办 no review.
+func TestSecuritySectionHiddenWithoutServices(t *testing.T) {
+	u := newTestUI(t, sampleServices())
+	if u.security.section.Visible() || u.security.tasksRetention.Visible() {
+		t.Error("empty 口令、备份与个人信息 section shown")
+	}
+	u.SetRetention(retentionFlags())
+	if !u.security.section.Visible() || !u.security.retention.Visible() || u.security.change.Visible() {
+		t.Error("with a retention review only the review is offered")
+	}
+}

@@ -29,6 +29,8 @@ type securityPanel struct {
 	busy                    *widget.Label
 	progress                *widget.ProgressBarInfinite
 	identity                []*widget.Label // in 设置 and on 同步
+	note                    *widget.Label
+	section                 *fyne.Container // the whole section in 设置
 	// The change-passphrase dialog, for tests.
 	oldPass    *widget.Entry
 	oldErr     *widget.Label
@@ -54,9 +56,9 @@ func (u *UI) newSecurityPanel() fyne.CanvasObject {
 	p.retention = widget.NewButton(lang.X("retention.title", "个人信息保留期审查"), func() { u.Show(ScreenRetention) })
 	p.tasksRetention = widget.NewButton(lang.X("retention.title", "个人信息保留期审查"), func() { u.Show(ScreenRetention) })
 	p.identity = []*widget.Label{wrapLabel(""), wrapLabel("")}
-	note := wrapLabel(lang.X("security.note", "备份文件用单独的备份口令加密，可存到U盘；恢复时需要该口令。"))
-	note.Importance = widget.LowImportance
-	return container.NewVBox(container.NewHBox(p.change, p.backup, p.restore), note, p.busy, p.progress,
+	p.note = wrapLabel(lang.X("security.note", "备份文件用单独的备份口令加密，可存到U盘；恢复时需要该口令。"))
+	p.note.Importance = widget.LowImportance
+	return container.NewVBox(container.NewHBox(p.change, p.backup, p.restore), p.note, p.busy, p.progress,
 		container.NewHBox(p.retention))
 }
 
@@ -109,9 +111,11 @@ func (u *UI) applyRoles() {
 	if u.retention != nil {
 		u.retention.mayErase = perm.erase
 	}
-	for _, l := range u.security.identity {
+	// 设置 says who is signed in, or that nobody is; 同步 says it only
+	// when somebody is, since it tells the logged-out state itself.
+	for i, l := range u.security.identity {
 		showText(l, "")
-		if u.roles != nil {
+		if u.roles != nil && (i == 0 || u.identity.User != "") {
 			showText(l, identityText(u.identity, u.ref.zoneName))
 		}
 	}
@@ -125,6 +129,12 @@ func (u *UI) applySecurity() {
 	setShown(p.restore, u.restore != nil)
 	setShown(p.retention, u.retention != nil)
 	setShown(p.tasksRetention, u.retention != nil)
+	setShown(p.note, u.keys != nil)
+	// A store without encryption or review (an older build's) has
+	// nothing to offer here.
+	if p.section != nil {
+		setShown(p.section, u.keys != nil || u.restore != nil || u.retention != nil)
+	}
 }
 
 func setShown(o fyne.CanvasObject, on bool) {
@@ -163,6 +173,7 @@ func (u *UI) askChangePassphrase() {
 	save.OnTapped = p.changeSave
 	p.newPair.second.OnSubmitted = func(string) { p.changeSave() }
 	p.changeBox = d
+	p.newPair.relayout = d.Refresh
 	d.Resize(fyne.NewSize(480, body.MinSize().Height+80))
 	d.Show()
 	u.trackDialog(d)
@@ -187,6 +198,7 @@ func (u *UI) changePassphrase(save *widget.Button) {
 		switch {
 		case errors.Is(err, ErrWrongPassphrase):
 			showText(p.oldErr, lang.X("security.old_wrong", "原口令不正确"))
+			p.changeBox.Refresh()
 		case err != nil:
 			u.showError(lang.X("security.change_failed", "修改口令失败"), err)
 		default:
@@ -219,6 +231,7 @@ func (u *UI) askBackup() {
 	next.OnTapped = p.backupNext
 	p.backupPair.second.OnSubmitted = func(string) { p.backupNext() }
 	p.backupBox = d
+	p.backupPair.relayout = d.Refresh
 	d.Resize(fyne.NewSize(480, body.MinSize().Height+80))
 	d.Show()
 	u.trackDialog(d)

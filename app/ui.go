@@ -116,7 +116,7 @@ func NewUIWindow(a fyne.App, w fyne.Window, svc Services) *UI {
 	}
 	securityPanel := u.newSecurityPanel()
 	u.settings.addSection(lang.X("login.title", "同步账号"), container.NewVBox(u.security.identity[0], u.login.content))
-	u.settings.addSection(lang.X("security.title", "口令、备份与个人信息"), securityPanel)
+	u.security.section = u.settings.addSection(lang.X("security.title", "口令、备份与个人信息"), securityPanel)
 	u.settings.addSection(lang.X("settings.data_tools", "导入与报告"), u.dataTools())
 	u.detail.onExport = u.chooseScreeningReport
 	u.nav = newNavigation([]screen{

@@ -102,7 +102,33 @@ func (o *Opener) working(msg string) {
 func (o *Opener) setPage(obj fyne.CanvasObject) {
 	title := widget.NewLabelWithStyle(lang.X("app.title", "山海招商外勤"), fyne.TextAlignCenter, fyne.TextStyle{Bold: true})
 	page := container.NewVBox(title, widget.NewSeparator(), obj)
-	o.window.SetContent(container.NewCenter(container.NewGridWrap(fyne.NewSize(480, page.MinSize().Height), page)))
+	o.window.SetContent(container.NewCenter(container.New(pageWidth(480), page)))
+}
+
+// pageWidth lays its objects out at a fixed width and the height they
+// need, which changes as inline errors come and go.
+type pageWidth float32
+
+func (w pageWidth) MinSize(objs []fyne.CanvasObject) fyne.Size {
+	var h float32
+	for _, o := range objs {
+		h = max(h, o.MinSize().Height)
+	}
+	return fyne.NewSize(float32(w), h)
+}
+
+func (w pageWidth) Layout(objs []fyne.CanvasObject, size fyne.Size) {
+	for _, o := range objs {
+		o.Move(fyne.NewPos(0, 0))
+		o.Resize(size)
+	}
+}
+
+// relayout makes the page room for an error line that came or went.
+func (o *Opener) relayout() {
+	if c := o.window.Content(); c != nil {
+		c.Refresh()
+	}
 }
 
 // showUnlock shows the passphrase entry with 解锁 and 忘记口令？.
@@ -127,6 +153,7 @@ func (o *Opener) showUnlock() {
 func (o *Opener) submitUnlock() {
 	if o.pass.Text == "" {
 		showText(o.passErr, lang.X("unlock.empty", "请输入口令"))
+		o.relayout()
 		return
 	}
 	o.open([]byte(o.pass.Text))
@@ -169,10 +196,12 @@ func (o *Opener) openFailed(err error) {
 		showText(o.passErr, lang.X("unlock.wrong", "口令不正确，请重试。"))
 		o.pass.SetText("")
 		o.window.Canvas().Focus(o.pass)
+		o.relayout()
 		return
 	}
 	slog.Error("open store", "err", err)
 	showText(o.passErr, lang.X("unlock.failed", "无法打开本机数据：{{.Error}}", map[string]any{"Error": err.Error()}))
+	o.relayout()
 }
 
 // opened hands the store to the main window.
@@ -189,6 +218,7 @@ func (o *Opener) opened(svc Services) {
 // 另起新库.
 func (o *Opener) showSetPassphrase() {
 	o.pair = newPassphrasePair(lang.X("pass.new", "新口令"))
+	o.pair.relayout = o.relayout
 	o.pair.second.OnSubmitted = func(string) { o.submitSetPassphrase() }
 	o.pair.first.OnSubmitted = func(string) { o.window.Canvas().Focus(o.pair.second) }
 	o.setBtn = widget.NewButton(lang.X("pass.set", "设置口令"), o.submitSetPassphrase)
@@ -234,6 +264,7 @@ func (o *Opener) submitSetPassphrase() {
 		if err != nil {
 			slog.Error("set passphrase", "err", err)
 			showText(o.pair.secondErr, lang.X("unlock.failed", "无法打开本机数据：{{.Error}}", map[string]any{"Error": err.Error()}))
+			o.relayout()
 			return
 		}
 		o.opened(svc)
@@ -289,8 +320,10 @@ func (o *Opener) restoreFailed(err error) {
 	if o.probe.Encrypted {
 		o.showUnlock()
 		showText(o.passErr, msg)
+		o.relayout()
 		return
 	}
 	o.showSetPassphrase()
 	showText(o.pair.firstErr, msg)
+	o.relayout()
 }
