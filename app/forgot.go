@@ -57,6 +57,12 @@ func (o *Opener) showForgot() {
 	o.forgotScreen = f
 	f.content = container.NewVBox(objs...)
 	o.setPage(f.content)
+	// Esc goes back to the passphrase entry, as 返回 does.
+	o.window.Canvas().SetOnTypedKey(func(k *fyne.KeyEvent) {
+		if k.Name == fyne.KeyEscape && o.forgotScreen == f {
+			o.showUnlock()
+		}
+	})
 }
 
 // lostLines says in plain words what 另起新库 would lose.
@@ -149,6 +155,7 @@ func askBackupPassphrase(w fyne.Window, ok func([]byte), cancel func()) {
 		}
 		ok([]byte(entry.Text))
 	}, w)
+	entry.OnSubmitted = func(string) { d.Submit() }
 	d.Resize(fyne.NewSize(420, d.MinSize().Height))
 	d.Show()
 	w.Canvas().Focus(entry)

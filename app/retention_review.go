@@ -3,6 +3,7 @@ package app
 import (
 	"context"
 	"log/slog"
+	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -80,11 +81,35 @@ func newRetentionScreen(ctx context.Context, svc Retention, w fyne.Window) *rete
 	return s
 }
 
-// reload lists the flagged contacts again.
-func (s *retentionScreen) reload() {
-	ctx, cancel := context.WithTimeout(s.ctx, queryTimeout)
-	defer cancel()
-	flags, err := s.svc.Review(ctx)
+// reload lists the flagged contacts again. The review reads every
+// contact and enterprise, which takes a while on a large store, so it
+// runs in the background.
+func (s *retentionScreen) reload() { s.reloadSaying("") }
+
+// reloadSaying reloads and then shows msg, when not empty, in place of
+// the note about the list.
+func (s *retentionScreen) reloadSaying(msg string) {
+	showText(s.note, lang.X("retention.loading", "正在审查…"))
+	var flags []RetentionFlag
+	s.bg(func(ctx context.Context) error {
+		ctx, cancel := context.WithTimeout(ctx, reviewTimeout)
+		defer cancel()
+		var err error
+		flags, err = s.svc.Review(ctx)
+		return err
+	}, func(err error) {
+		s.show(flags, err)
+		if msg != "" && err == nil {
+			showText(s.note, msg)
+		}
+	})
+}
+
+// reviewTimeout bounds one review of every contact.
+const reviewTimeout = time.Minute
+
+// show lists flags, or says why there are none.
+func (s *retentionScreen) show(flags []RetentionFlag, err error) {
 	s.flags, s.checks, s.erases, s.selection = flags, map[string]*widget.Check{}, map[string]*widget.Button{}, map[string]bool{}
 	s.body.Objects = nil
 	showText(s.note, "")
@@ -184,12 +209,11 @@ func (s *retentionScreen) erase(ids []string) {
 		return nil
 	}, func(err error) {
 		slog.Info("retention erase", "asked", len(ids), "erased", done, "err", err)
-		s.reload()
+		msg := lang.X("retention.erased", "已删除{{.Done}}位联系人的个人信息，下次同步时服务器上的也会删除。", map[string]any{"Done": done})
 		if err != nil {
-			showText(s.note, lang.X("retention.erase_failed", "已删除{{.Done}}位，其余删除失败：{{.Error}}", map[string]any{"Done": done, "Error": err.Error()}))
-		} else {
-			showText(s.note, lang.X("retention.erased", "已删除{{.Done}}位联系人的个人信息，下次同步时服务器上的也会删除。", map[string]any{"Done": done}))
+			msg = lang.X("retention.erase_failed", "已删除{{.Done}}位，其余删除失败：{{.Error}}", map[string]any{"Done": done, "Error": err.Error()})
 		}
+		s.reloadSaying(msg)
 		if s.onErased != nil {
 			s.onErased()
 		}

@@ -120,6 +120,16 @@ func TestForgotPassphrase(t *testing.T) {
 			t.Errorf("忘记口令 does not say %q", want)
 		}
 	}
+	test.Tap(o.forgotScreen.back)
+	if o.forgotScreen != nil || !strings.Contains(markup(o.window), "请输入口令解锁") {
+		t.Fatal("返回 does not lead back to the unlock screen")
+	}
+	test.Tap(o.forgot)
+	o.window.Canvas().OnTypedKey()(&fyne.KeyEvent{Name: fyne.KeyEscape})
+	if o.forgotScreen != nil {
+		t.Fatal("Esc does not lead back to the unlock screen")
+	}
+	test.Tap(o.forgot)
 	test.Tap(o.forgotScreen.fresh)
 	if v.aside != 0 {
 		t.Fatal("set aside before the confirmation")

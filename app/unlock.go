@@ -133,6 +133,7 @@ func (o *Opener) relayout() {
 
 // showUnlock shows the passphrase entry with 解锁 and 忘记口令？.
 func (o *Opener) showUnlock() {
+	o.forgotScreen = nil
 	o.pass = widget.NewPasswordEntry()
 	o.pass.OnSubmitted = func(string) { o.submitUnlock() }
 	o.passErr = errorLabel()
@@ -217,6 +218,7 @@ func (o *Opener) opened(svc Services) {
 // on a plaintext store (whose personal values get sealed), and after
 // 另起新库.
 func (o *Opener) showSetPassphrase() {
+	o.forgotScreen = nil
 	o.pair = newPassphrasePair(lang.X("pass.new", "新口令"))
 	o.pair.relayout = o.relayout
 	o.pair.second.OnSubmitted = func(string) { o.submitSetPassphrase() }
