@@ -147,7 +147,7 @@ const backupExt = ".shanhai-backup"
 // passes it on; cancel runs when the user gives up.
 func askBackupPassphrase(w fyne.Window, ok func([]byte), cancel func()) {
 	entry := widget.NewPasswordEntry()
-	items := []*widget.FormItem{widget.NewFormItem(lang.X("restore.passphrase", "备份口令"), entry)}
+	items := []*widget.FormItem{widget.NewFormItem(lang.X("restore.passphrase", "备份时的口令"), entry)}
 	d := dialog.NewForm(lang.X("forgot.restore", "从备份恢复…"), lang.X("restore.ok", "恢复"), lang.X("form.cancel", "取消 (Esc)"), items, func(yes bool) {
 		if !yes || entry.Text == "" {
 			cancel()

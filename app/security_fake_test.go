@@ -66,7 +66,11 @@ type keyedServices struct {
 	pass string
 }
 
+// Backup checks the passphrase before writing, as the store does.
 func (k *keyedServices) Backup(_ context.Context, w io.Writer, passphrase []byte) error {
+	if string(passphrase) != k.pass {
+		return fmt.Errorf("backup: %w", ErrWrongPassphrase)
+	}
 	_, err := io.WriteString(w, "backup:"+string(passphrase))
 	return err
 }

@@ -220,20 +220,25 @@ func TestChangePassphrase(t *testing.T) {
 	}
 }
 
-// TestBackup asks the backup passphrase twice and writes the backup.
+// TestBackup refuses a wrong passphrase beside its entry before asking
+// where to save, then writes the backup sealed with the store's one.
 func TestBackup(t *testing.T) {
 	u, _ := newSecureUI(t)
 	p := u.security
 	test.Tap(p.backup)
-	p.backupPair.first.SetText("usb stick pass")
-	p.backupPair.second.SetText("usb stick pas")
+	test.Type(p.backupPass, "not the passphrase")
+	p.backupPass.TypedKey(&fyne.KeyEvent{Name: fyne.KeyReturn})
+	if p.backupErr.Text != "口令不正确，请输入本机当前的口令" || u.dialog == nil {
+		t.Errorf("wrong passphrase: %q, dialog %v", p.backupErr.Text, u.dialog)
+	}
+	p.backupPass.SetText("old passphrase")
 	p.backupNext()
-	if p.backupPair.secondErr.Text != "两次输入的口令不一致" {
-		t.Errorf("mismatch: %q", p.backupPair.secondErr.Text)
+	if m := markup(u.window); strings.Contains(m, "本机口令") {
+		t.Error("the passphrase dialog stays after a right passphrase")
 	}
 	var buf bytes.Buffer
-	u.writeBackup(nopCloser{&buf}, []byte("usb stick pass"))
-	if buf.String() != "backup:usb stick pass" || p.busy.Text != "备份完成。" || p.progress.Visible() || p.backup.Disabled() {
+	u.writeBackup(nopCloser{&buf}, []byte("old passphrase"))
+	if buf.String() != "backup:old passphrase" || p.busy.Text != "备份完成。" || p.progress.Visible() || p.backup.Disabled() {
 		t.Errorf("backup %q, message %q", buf.String(), p.busy.Text)
 	}
 }

@@ -12,6 +12,7 @@ import (
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/layout"
+	fynestorage "fyne.io/fyne/v2/storage"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 )
@@ -38,7 +39,8 @@ type securityPanel struct {
 	changeBox  dialog.Dialog
 	changeSave func()
 	// The backup passphrase dialog, for tests.
-	backupPair *passphrasePair
+	backupPass *widget.Entry
+	backupErr  *widget.Label
 	backupBox  dialog.Dialog
 	backupNext func()
 }
@@ -56,7 +58,7 @@ func (u *UI) newSecurityPanel() fyne.CanvasObject {
 	p.retention = widget.NewButton(lang.X("retention.title", "个人信息保留期审查"), func() { u.Show(ScreenRetention) })
 	p.tasksRetention = widget.NewButton(lang.X("retention.title", "个人信息保留期审查"), func() { u.Show(ScreenRetention) })
 	p.identity = []*widget.Label{wrapLabel(""), wrapLabel("")}
-	p.note = wrapLabel(lang.X("security.note", "备份文件用单独的备份口令加密，可存到U盘；恢复时需要该口令。"))
+	p.note = wrapLabel(lang.X("security.note", "备份文件用本机口令加密，可存到U盘；恢复时需输入备份时的口令。"))
 	p.note.Importance = widget.LowImportance
 	return container.NewVBox(container.NewHBox(p.change, p.backup, p.restore), p.note, p.busy, p.progress,
 		container.NewHBox(p.retention))
@@ -209,33 +211,55 @@ func (u *UI) changePassphrase(save *widget.Button) {
 	})
 }
 
-// askBackup asks for the backup's passphrase, then where to save it.
+// askBackup asks for the store's passphrase, which seals the backup (so
+// that the restored store opens with it), checks it, then asks where to
+// save the backup.
 func (u *UI) askBackup() {
 	p := u.security
-	p.backupPair = newPassphrasePair(lang.X("security.backup_pass", "备份口令"))
+	p.backupPass, p.backupErr = widget.NewPasswordEntry(), errorLabel()
 	next := widget.NewButton(lang.X("security.backup_next", "选择保存位置…"), nil)
 	next.Importance = widget.HighImportance
 	cancel := widget.NewButton(lang.X("form.cancel", "取消 (Esc)"), nil)
-	body := container.NewVBox(wrapLabel(lang.X("security.backup_intro", "备份包含本机全部数据，用下面的口令加密。恢复时需要此口令，请记住。")),
-		p.backupPair.content, container.NewHBox(layout.NewSpacer(), cancel, next))
+	form := container.New(layout.NewFormLayout(), boldLabel(lang.X("security.backup_pass", "本机口令")), container.NewVBox(p.backupPass, p.backupErr))
+	body := container.NewVBox(wrapLabel(lang.X("security.backup_intro", "备份包含本机全部数据，用本机口令加密。恢复时需输入备份时的口令。")),
+		form, container.NewHBox(layout.NewSpacer(), cancel, next))
 	d := dialog.NewCustomWithoutButtons(lang.X("security.backup_title", "备份本机数据"), body, u.window)
 	cancel.OnTapped = d.Hide
 	p.backupNext = func() {
-		pass, ok := p.backupPair.check()
-		if !ok {
-			return
-		}
-		d.Hide()
-		u.chooseBackupFile(pass)
+		pass := []byte(p.backupPass.Text)
+		next.Disable()
+		u.background(func(ctx context.Context) error { return u.keys.Backup(ctx, stopWriter{}, pass) }, func(err error) {
+			next.Enable()
+			switch {
+			case errors.Is(err, ErrWrongPassphrase) || len(pass) == 0:
+				showText(p.backupErr, lang.X("security.backup_wrong", "口令不正确，请输入本机当前的口令"))
+				d.Refresh()
+			case err != nil && !errors.Is(err, errStopWrite):
+				d.Hide()
+				u.showError(lang.X("security.backup_failed", "备份失败"), err)
+			default:
+				d.Hide()
+				u.chooseBackupFile(pass)
+			}
+		})
 	}
 	next.OnTapped = p.backupNext
-	p.backupPair.second.OnSubmitted = func(string) { p.backupNext() }
+	p.backupPass.OnSubmitted = func(string) { p.backupNext() }
 	p.backupBox = d
-	p.backupPair.relayout = d.Refresh
 	d.Resize(fyne.NewSize(480, body.MinSize().Height+80))
 	d.Show()
 	u.trackDialog(d)
+	u.window.Canvas().Focus(p.backupPass)
 }
+
+// stopWriter refuses the first write: Backup checks the passphrase
+// before it writes, so a backup into it tells a wrong passphrase apart
+// without writing a file the user would then have to delete.
+type stopWriter struct{}
+
+var errStopWrite = errors.New("passphrase checked")
+
+func (stopWriter) Write([]byte) (int, error) { return 0, errStopWrite }
 
 // chooseBackupFile asks where to save the backup and writes it.
 func (u *UI) chooseBackupFile(pass []byte) {
@@ -272,6 +296,12 @@ func (u *UI) writeBackup(w io.WriteCloser, pass []byte) {
 		p.backup.Enable()
 		p.restore.Enable()
 		if err != nil {
+			// A half-written backup must not pass for a good one.
+			if f, ok := w.(fyne.URIWriteCloser); ok {
+				if derr := fynestorage.Delete(f.URI()); derr != nil {
+					slog.Warn("remove failed backup", "uri", f.URI(), "err", derr)
+				}
+			}
 			showText(p.busy, "")
 			u.showError(lang.X("security.backup_failed", "备份失败"), err)
 			return

@@ -99,7 +99,7 @@ func wrongPassphrase(err error) error {
 type storeKeys struct{ store *storage.Store }
 
 func (k storeKeys) Backup(ctx context.Context, w io.Writer, passphrase []byte) error {
-	return k.store.Backup(ctx, w, passphrase)
+	return wrongPassphrase(k.store.Backup(ctx, w, passphrase))
 }
 
 func (k storeKeys) ChangePassphrase(ctx context.Context, old, new []byte) error {
