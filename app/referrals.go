@@ -46,9 +46,9 @@ type referralsScreen struct {
 	onDialog func(dialog.Dialog)
 	// keys handles the window shortcuts typed in the reason box.
 	keys func(fyne.Shortcut) bool
-	// readOnly hides accept, return and landed: staff may not answer
-	// referrals (docs/roles.md).
-	readOnly bool
+	// perm decides who sees accept, return and landed: managers of the
+	// receiving zone and admins (docs/roles.md).
+	perm permissions
 }
 
 // referralCard holds one referral's action buttons.
@@ -57,7 +57,7 @@ type referralCard struct {
 }
 
 func newReferralsScreen(ctx context.Context, svc Services, ref *reference, prefs fyne.Preferences, w fyne.Window) *referralsScreen {
-	s := &referralsScreen{ctx: ctx, svc: svc, ref: ref, prefs: prefs, window: w, body: container.NewVBox()}
+	s := &referralsScreen{ctx: ctx, svc: svc, ref: ref, prefs: prefs, window: w, body: container.NewVBox(), perm: permissionsOf(nil)}
 	all, sent, received := lang.X("referrals.all", "全部"), lang.X("referrals.sent", "我区转出"), lang.X("referrals.received", "转入我区")
 	s.filter = widget.NewRadioGroup([]string{all, sent, received}, func(string) { s.reload() })
 	s.filter.Horizontal = true
@@ -132,7 +132,7 @@ func (s *referralsScreen) card(ctx context.Context, r *record.Referral) fyne.Can
 	c := &referralCard{}
 	id := r.ID
 	s.cards[id] = c
-	if s.readOnly {
+	if !s.perm.answer || !s.perm.inZone(r.ToZone) {
 		return widget.NewCard("", name, container.NewVBox(objs...))
 	}
 	switch r.Status {

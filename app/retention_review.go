@@ -23,6 +23,8 @@ const ScreenRetention Screen = "retention"
 type RetentionFlag struct {
 	ContactID, Contact       string
 	EnterpriseID, Enterprise string
+	// Zone is the enterprise's zone: a manager erases only in their own.
+	Zone string
 	// Reason says why in Chinese, ReasonEn in English (several reasons
 	// of one contact joined into one line).
 	Reason, ReasonEn string
@@ -61,7 +63,7 @@ type retentionScreen struct {
 	erases    map[string]*widget.Button // contact ID → its 删除, for tests
 	confirm   *dialog.ConfirmDialog     // the open confirmation, for tests
 	confirmed *widget.Label             // its text, for tests
-	mayErase  bool
+	perm      permissions
 	content   fyne.CanvasObject
 	onErased  func()
 	onDialog  func(dialog.Dialog)
@@ -70,7 +72,7 @@ type retentionScreen struct {
 }
 
 func newRetentionScreen(ctx context.Context, svc Retention, w fyne.Window) *retentionScreen {
-	s := &retentionScreen{ctx: ctx, svc: svc, window: w, body: container.NewVBox(), note: wrapLabel(""), mayErase: true}
+	s := &retentionScreen{ctx: ctx, svc: svc, window: w, body: container.NewVBox(), note: wrapLabel(""), perm: permissionsOf(nil)}
 	title := widget.NewLabelWithStyle(lang.X("retention.title", "个人信息保留期审查"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	intro := wrapLabel(lang.X("retention.intro", "以下联系人的个人信息需要复核：所属企业关闭已超过本区保留期限，或未记录合法性基础，或同意已超过保留期限（《个人信息保护法》第十三条、第十九条、第四十七条）。核对后，可在联系人表单中补录依据，或在此彻底删除。"))
 	s.eraseSel = widget.NewButtonWithIcon(lang.X("retention.erase_selected", "删除所选"), theme.DeleteIcon(), s.eraseSelected)
@@ -119,13 +121,13 @@ func (s *retentionScreen) show(flags []RetentionFlag, err error) {
 		showText(s.note, lang.X("retention.error", "审查失败：{{.Error}}", map[string]any{"Error": err.Error()}))
 	case len(flags) == 0:
 		showText(s.note, lang.X("retention.none", "没有需要复核的联系人。"))
-	case !s.mayErase:
+	case !s.perm.erase:
 		showText(s.note, lang.X("retention.staff", "删除个人信息需由本区管理员操作；招商人员只能查看。"))
 	}
 	for _, f := range flags {
 		s.body.Add(s.row(f))
 	}
-	s.eraseSel.Hidden = !s.mayErase || len(flags) == 0
+	s.eraseSel.Hidden = len(s.erases) == 0
 	s.eraseSel.Disable()
 	s.body.Refresh()
 	s.eraseSel.Refresh()
@@ -135,7 +137,7 @@ func (s *retentionScreen) show(flags []RetentionFlag, err error) {
 func (s *retentionScreen) row(f RetentionFlag) fyne.CanvasObject {
 	head := widget.NewLabelWithStyle(f.Contact+" · "+f.Enterprise, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	reason := wrapLabel(f.reason())
-	if !s.mayErase {
+	if !s.perm.erase || !s.perm.inZone(f.Zone) {
 		return container.NewVBox(head, reason, widget.NewSeparator())
 	}
 	id := f.ContactID
@@ -173,7 +175,7 @@ func (s *retentionScreen) eraseSelected() { s.askErase(s.selected()) }
 
 // askErase confirms, saying plainly that deletion is final, then erases.
 func (s *retentionScreen) askErase(ids []string) {
-	if len(ids) == 0 || !s.mayErase {
+	if len(ids) == 0 || !s.perm.erase {
 		return
 	}
 	msg := wrapLabel(lang.X("retention.confirm", "将彻底删除{{.Count}}位联系人的个人信息（姓名、手机、微信等）。删除无法撤销；下次同步后，服务器上的也会删除。",

@@ -45,6 +45,9 @@ type permissions struct {
 	erase bool
 	// answer: accept, return or mark landed a referral to the own zone.
 	answer bool
+	// zone limits erase and answer to one zone; "" means any (an admin,
+	// a window without roles, or a login that named no zone).
+	zone string
 }
 
 // permissionsOf returns what id may do; a window with no Roles at all
@@ -54,8 +57,15 @@ func permissionsOf(id *Identity) permissions {
 		return permissions{erase: true, answer: true}
 	}
 	r := id.role()
-	return permissions{erase: r != RoleStaff, answer: r != RoleStaff}
+	p := permissions{erase: r != RoleStaff, answer: r != RoleStaff}
+	if r == RoleManager {
+		p.zone = id.Zone
+	}
+	return p
 }
+
+// inZone reports whether the permissions reach records of zone.
+func (p permissions) inZone(zone string) bool { return p.zone == "" || p.zone == zone }
 
 // roleLabel names a role in the interface language.
 func roleLabel(r Role) string {

@@ -261,20 +261,20 @@ func TestRestoreFromSettings(t *testing.T) {
 
 func retentionFlags() *fakeRetention {
 	return &fakeRetention{flags: []RetentionFlag{
-		{ContactID: "C1", Contact: "王建国", EnterpriseID: "E2", Enterprise: "绍兴海川智能装备有限公司", Reason: "企业已关闭 3 年，超过本区保留期 2 年"},
-		{ContactID: "C2", Contact: "李梅", EnterpriseID: "E3", Enterprise: "宁波东港物流有限公司", Reason: "企业已关闭 4 年，超过本区保留期 2 年"},
-		{ContactID: "C3", Contact: "赵强", EnterpriseID: "E3", Enterprise: "宁波东港物流有限公司", Reason: "企业已关闭 4 年，超过本区保留期 2 年"},
+		{ContactID: "C1", Contact: "王建国", EnterpriseID: "E2", Zone: "songyang", Enterprise: "绍兴海川智能装备有限公司", Reason: "企业已关闭 3 年，超过本区保留期 2 年"},
+		{ContactID: "C2", Contact: "李梅", EnterpriseID: "E3", Zone: "songyang", Enterprise: "宁波东港物流有限公司", Reason: "企业已关闭 4 年，超过本区保留期 2 年"},
+		{ContactID: "C3", Contact: "赵强", EnterpriseID: "E3", Zone: "shangyu", Enterprise: "宁波东港物流有限公司", Reason: "企业已关闭 4 年，超过本区保留期 2 年"},
 	}}
 }
 
-// TestRetentionReviewErase: a manager erases one contact by its button
+// TestRetentionReviewErase: an admin erases one contact by its button
 // and two by selection, each after a confirmation that says it cannot
 // be undone and reaches the server.
 func TestRetentionReviewErase(t *testing.T) {
 	u := newTestUI(t, sampleServices())
 	r := retentionFlags()
 	u.SetRetention(r)
-	u.SetRoles(&fakeRoles{Identity{User: "zhang", Role: RoleManager, Zone: "songyang"}})
+	u.SetRoles(&fakeRoles{Identity{User: "zhang", Role: RoleAdmin}})
 	test.Tap(u.nav.buttons[ScreenTasks])
 	tapOnScreen(t, u.window, "个人信息保留期审查")
 	m := markup(u.window)
@@ -316,42 +316,52 @@ func TestRetentionReviewErase(t *testing.T) {
 }
 
 // TestRolesStaffAndManager: staff see the review without erase and the
-// referrals without accept / return; a manager gets both. Both see who
-// they are in 设置 and 同步.
+// referrals without accept / return; a manager gets both for the own
+// zone only, an admin for every zone. All see who they are in 设置 and
+// 同步.
 func TestRolesStaffAndManager(t *testing.T) {
 	tests := []struct {
 		role     Role
-		mayAct   bool
+		answer   []string // referrals offered 接收
+		erase    []string // contacts offered 删除
 		identity string
 	}{
-		{"", false, "角色：招商人员"},
-		{RoleStaff, false, "角色：招商人员"},
-		{RoleManager, true, "角色：管理员（本区）"},
-		{RoleAdmin, true, "角色：系统管理员"},
+		{"", nil, nil, "角色：招商人员"},
+		{RoleStaff, nil, nil, "角色：招商人员"},
+		{RoleManager, []string{"R2"}, []string{"C3"}, "角色：管理员（本区）"},
+		{RoleAdmin, []string{"R1", "R2"}, []string{"C1", "C2", "C3"}, "角色：系统管理员"},
 	}
 	for _, tt := range tests {
 		t.Run(string(tt.role), func(t *testing.T) {
 			u := newTestUI(t, referralServices())
-			u.prefs.SetString(prefZone, "shangyu")
+			u.SetRoles(&fakeRoles{Identity{User: "zhang", Role: tt.role, Zone: "shangyu"}})
 			u.SetRetention(retentionFlags())
-			u.SetRoles(&fakeRoles{Identity{User: "zhang", Role: tt.role, Zone: "songyang"}})
 			u.Show(ScreenReferrals)
-			if got := u.referrals.cards["R2"].accept != nil; got != tt.mayAct {
-				t.Errorf("接收 offered %v", got)
+			var answer []string
+			for _, id := range []string{"R1", "R2"} {
+				if c := u.referrals.cards[id]; c.accept != nil && c.giveBack != nil {
+					answer = append(answer, id)
+				}
 			}
-			if got := findButton(u.window.Canvas().Content(), "退回…") != nil; got != tt.mayAct {
-				t.Errorf("退回 offered %v", got)
+			if !slices.Equal(answer, tt.answer) {
+				t.Errorf("接收/退回 offered for %v, want %v", answer, tt.answer)
 			}
 			u.Show(ScreenRetention)
-			if got := len(u.retention.erases) > 0 && u.retention.eraseSel.Visible(); got != tt.mayAct {
-				t.Errorf("删除 offered %v", got)
+			var erase []string
+			for _, id := range []string{"C1", "C2", "C3"} {
+				if u.retention.erases[id] != nil {
+					erase = append(erase, id)
+				}
 			}
-			if !tt.mayAct && !strings.Contains(markup(u.window), "招商人员只能查看") {
+			if !slices.Equal(erase, tt.erase) || u.retention.eraseSel.Visible() != (len(tt.erase) > 0) {
+				t.Errorf("删除 offered for %v, want %v", erase, tt.erase)
+			}
+			if tt.erase == nil && !strings.Contains(markup(u.window), "招商人员只能查看") {
 				t.Error("staff are not told who may erase")
 			}
 			for _, s := range []Screen{ScreenSettings, ScreenSync} {
 				u.Show(s)
-				if m := markup(u.window); !strings.Contains(m, tt.identity) || !strings.Contains(m, "当前用户：zhang") || !strings.Contains(m, "开发区：松阳经开区") {
+				if m := markup(u.window); !strings.Contains(m, tt.identity) || !strings.Contains(m, "当前用户：zhang") || !strings.Contains(m, "开发区：上虞经开区") {
 					t.Errorf("%s does not show the identity %q", s, tt.identity)
 				}
 			}

@@ -84,6 +84,9 @@ func (u *UI) SetRetention(r Retention) {
 	u.retention.bg = u.runBackground
 	u.retention.onDialog = u.trackDialog
 	u.retention.onErased = u.Refresh
+	if u.roles != nil {
+		u.retention.perm = permissionsOf(u.identity)
+	}
 	u.applySecurity()
 }
 
@@ -108,10 +111,10 @@ func (u *UI) applyRoles() {
 		u.identity = &id
 	}
 	perm := permissionsOf(u.identity)
-	u.referrals.readOnly = !perm.answer
+	u.referrals.perm = perm
 	u.referrals.reload()
 	if u.retention != nil {
-		u.retention.mayErase = perm.erase
+		u.retention.perm = perm
 	}
 	// 设置 says who is signed in, or that nobody is; 同步 says it only
 	// when somebody is, since it tells the logged-out state itself.

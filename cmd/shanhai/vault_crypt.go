@@ -166,7 +166,7 @@ func joinFlags(flags []retention.Flag) []app.RetentionFlag {
 			continue
 		}
 		out = append(out, app.RetentionFlag{ContactID: f.ContactID, Contact: f.ContactName,
-			EnterpriseID: f.EnterpriseID, Enterprise: f.EnterpriseName, Reason: f.Zh, ReasonEn: f.En})
+			EnterpriseID: f.EnterpriseID, Enterprise: f.EnterpriseName, Zone: f.ZoneID, Reason: f.Zh, ReasonEn: f.En})
 	}
 	return out
 }

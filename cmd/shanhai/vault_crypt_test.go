@@ -7,10 +7,12 @@ import (
 	"errors"
 	"os"
 	"path/filepath"
+	"slices"
 	"testing"
 
 	"github.com/shanhaifield/shanhai/app"
 	"github.com/shanhaifield/shanhai/record"
+	"github.com/shanhaifield/shanhai/retention"
 	"github.com/shanhaifield/shanhai/storage"
 )
 
@@ -84,5 +86,22 @@ func TestStoreVault(t *testing.T) {
 	}
 	if p, err := v.Probe(ctx); err != nil || p.Exists {
 		t.Errorf("probe after setting aside: %+v, %v", p, err)
+	}
+}
+
+// TestJoinFlags makes one row per contact with every reason.
+func TestJoinFlags(t *testing.T) {
+	got := joinFlags([]retention.Flag{
+		{ContactID: "C1", ContactName: "王建国", EnterpriseID: "E1", EnterpriseName: "甲", ZoneID: "songyang", Zh: "企业已关闭超过保留期", En: "closed past the period"},
+		{ContactID: "C1", ContactName: "王建国", EnterpriseID: "E1", EnterpriseName: "甲", ZoneID: "songyang", Zh: "未记录合法性基础", En: "no legal basis"},
+		{ContactID: "C2", ContactName: "李梅", EnterpriseID: "E1", EnterpriseName: "甲", Zh: "同意已过期", En: "consent expired"},
+	})
+	want := []app.RetentionFlag{
+		{ContactID: "C1", Contact: "王建国", EnterpriseID: "E1", Enterprise: "甲", Zone: "songyang",
+			Reason: "企业已关闭超过保留期；未记录合法性基础", ReasonEn: "closed past the period; no legal basis"},
+		{ContactID: "C2", Contact: "李梅", EnterpriseID: "E1", Enterprise: "甲", Reason: "同意已过期", ReasonEn: "consent expired"},
+	}
+	if !slices.Equal(got, want) {
+		t.Errorf("joinFlags =\n%+v\nwant\n%+v", got, want)
 	}
 }
