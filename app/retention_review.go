@@ -137,8 +137,17 @@ func (s *retentionScreen) show(flags []RetentionFlag, err error) {
 func (s *retentionScreen) row(f RetentionFlag) fyne.CanvasObject {
 	head := widget.NewLabelWithStyle(f.Contact+" · "+f.Enterprise, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	reason := wrapLabel(f.reason())
-	if !s.perm.erase || !s.perm.inZone(f.Zone) {
+	if !s.perm.erase {
 		return container.NewVBox(head, reason, widget.NewSeparator())
+	}
+	if !s.perm.inZone(f.Zone) {
+		// Another zone's manager erases it; a disabled box keeps the
+		// rows aligned and says it cannot be picked.
+		box := widget.NewCheck("", nil)
+		box.Disable()
+		other := widget.NewLabel(lang.X("retention.other_zone", "由所属开发区管理员删除"))
+		other.Importance = widget.LowImportance
+		return container.NewVBox(container.NewBorder(nil, nil, box, other, container.NewVBox(head, reason)), widget.NewSeparator())
 	}
 	id := f.ContactID
 	check := widget.NewCheck("", func(on bool) {
