@@ -33,11 +33,13 @@ type referralsScreen struct {
 	prefs  fyne.Preferences
 	window fyne.Window
 
-	filter  *widget.RadioGroup
-	hint    *widget.Label
-	body    *fyne.Container
-	cards   map[string]*referralCard // by referral ID, for tests
-	content fyne.CanvasObject
+	filter *widget.RadioGroup
+	hint   *widget.Label
+	// roleHint says who answers referrals when this user may not.
+	roleHint *widget.Label
+	body     *fyne.Container
+	cards    map[string]*referralCard // by referral ID, for tests
+	content  fyne.CanvasObject
 	// returning is the open "return with a reason" entry and its confirm.
 	returnEntry *keyEntry
 	returnOK    func()
@@ -65,7 +67,10 @@ func newReferralsScreen(ctx context.Context, svc Services, ref *reference, prefs
 	s.hint = widget.NewLabel(lang.X("referrals.hint", "在“设置”中选择本人所在开发区后，可区分转出和转入。"))
 	s.hint.Importance = widget.LowImportance
 	title := widget.NewLabelWithStyle(lang.X("referrals.title", "项目共引"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
-	s.content = container.NewBorder(container.NewVBox(title, s.filter, s.hint), nil, nil, nil, container.NewVScroll(s.body))
+	s.roleHint = widget.NewLabel(lang.X("referrals.role_hint", "接收、退回转介由转入开发区的管理员操作。"))
+	s.roleHint.Importance = widget.LowImportance
+	s.roleHint.Hide()
+	s.content = container.NewBorder(container.NewVBox(title, s.filter, s.hint, s.roleHint), nil, nil, nil, container.NewVScroll(s.body))
 	return s
 }
 
@@ -74,6 +79,7 @@ func (s *referralsScreen) reload() {
 	ctx, cancel := context.WithTimeout(s.ctx, queryTimeout)
 	defer cancel()
 	mine := s.prefs.String(prefZone)
+	s.roleHint.Hidden = s.perm.answer && s.perm.zone == ""
 	if mine == "" {
 		s.hint.Show()
 	} else {

@@ -16,6 +16,7 @@ import (
 // a count of files set aside, and backups keyed by their content.
 type fakeVault struct {
 	probe    Probe
+	probeErr error
 	pass     string // "" until set
 	opens    []string
 	aside    int
@@ -24,7 +25,7 @@ type fakeVault struct {
 	svc      *keyedServices
 }
 
-func (v *fakeVault) Probe(context.Context) (Probe, error) { return v.probe, nil }
+func (v *fakeVault) Probe(context.Context) (Probe, error) { return v.probe, v.probeErr }
 
 func (v *fakeVault) Open(_ context.Context, passphrase []byte) (Services, error) {
 	v.opens = append(v.opens, string(passphrase))

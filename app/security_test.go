@@ -2,6 +2,7 @@ package app
 
 import (
 	"bytes"
+	"errors"
 	"slices"
 	"strings"
 	"testing"
@@ -346,6 +347,9 @@ func TestRolesStaffAndManager(t *testing.T) {
 			if !slices.Equal(answer, tt.answer) {
 				t.Errorf("接收/退回 offered for %v, want %v", answer, tt.answer)
 			}
+			if got := u.referrals.roleHint.Visible(); got != (tt.role != RoleAdmin) {
+				t.Errorf("the note on who answers referrals shown %v", got)
+			}
 			u.Show(ScreenRetention)
 			var erase []string
 			for _, id := range []string{"C1", "C2", "C3"} {
@@ -404,5 +408,16 @@ func TestSecuritySectionHiddenWithoutServices(t *testing.T) {
 	u.SetRetention(retentionFlags())
 	if !u.security.section.Visible() || !u.security.retention.Visible() || u.security.change.Visible() {
 		t.Error("with a retention review only the review is offered")
+	}
+}
+
+// TestUnlockProbeFails: a store file that cannot be read (another
+// program holds it) gets no offer of a new passphrase over it.
+func TestUnlockProbeFails(t *testing.T) {
+	v := &fakeVault{probeErr: errors.New("the store is in use by another program")}
+	o, _ := newTestOpener(t, v)
+	o.Start("")
+	if o.pair != nil || !strings.Contains(o.passErr.Text, "the store is in use by another program") {
+		t.Errorf("probe failure: set-passphrase shown %v, message %q", o.pair != nil, o.passErr.Text)
 	}
 }

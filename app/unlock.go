@@ -73,12 +73,16 @@ func (o *Opener) Start(passphrase string) {
 		p, err = o.vault.Probe(ctx)
 		return err
 	}, func(err error) {
-		if err != nil {
-			// The open reports the same problem with more detail.
-			slog.Warn("probe store", "err", err)
-		}
 		o.probe = p
 		switch {
+		case err != nil:
+			// The file is there but unreadable (another program has it
+			// open, or it is damaged): never offer a new passphrase over
+			// it; the unlock screen says why and lets the user retry.
+			slog.Error("probe store", "err", err)
+			o.showUnlock()
+			showText(o.passErr, lang.X("unlock.failed", "无法打开本机数据：{{.Error}}", map[string]any{"Error": err.Error()}))
+			o.relayout()
 		case passphrase != "":
 			o.showUnlock()
 			o.open([]byte(passphrase))
