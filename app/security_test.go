@@ -402,7 +402,7 @@ func TestContactLegalBasisChoices(t *testing.T) {
 // back up or review shows no empty section in 设置, and 待办 no review.
 func TestSecuritySectionHiddenWithoutServices(t *testing.T) {
 	u := newTestUI(t, sampleServices())
-	if u.security.section.Visible() || u.security.tasksRetention.Visible() {
+	if u.security.section.Visible() || u.security.tasksBar.Visible() {
 		t.Error("empty 口令、备份与个人信息 section shown")
 	}
 	u.SetRetention(retentionFlags())

@@ -25,8 +25,9 @@ const backupTimeout = 30 * time.Minute
 // retention entries that depend on the role.
 type securityPanel struct {
 	change, backup, restore *widget.Button
-	retention               *widget.Button // in 设置
-	tasksRetention          *widget.Button // on 待办
+	retention               *widget.Button  // in 设置
+	tasksRetention          *widget.Button  // on 待办
+	tasksBar                *fyne.Container // the row holding it
 	busy                    *widget.Label
 	progress                *widget.ProgressBarInfinite
 	identity                []*widget.Label // in 设置 and on 同步
@@ -57,6 +58,7 @@ func (u *UI) newSecurityPanel() fyne.CanvasObject {
 	p.restore = widget.NewButtonWithIcon(lang.X("forgot.restore", "从备份恢复…"), theme.UploadIcon(), u.chooseRestore)
 	p.retention = widget.NewButton(lang.X("retention.title", "个人信息保留期审查"), func() { u.Show(ScreenRetention) })
 	p.tasksRetention = widget.NewButton(lang.X("retention.title", "个人信息保留期审查"), func() { u.Show(ScreenRetention) })
+	p.tasksBar = container.NewHBox(layout.NewSpacer(), p.tasksRetention)
 	p.identity = []*widget.Label{wrapLabel(""), wrapLabel("")}
 	p.note = wrapLabel(lang.X("security.note", "备份文件用本机口令加密，可存到U盘；恢复时需输入备份时的口令。"))
 	p.note.Importance = widget.LowImportance
@@ -133,7 +135,7 @@ func (u *UI) applySecurity() {
 	setShown(p.backup, u.keys != nil)
 	setShown(p.restore, u.restore != nil)
 	setShown(p.retention, u.retention != nil)
-	setShown(p.tasksRetention, u.retention != nil)
+	setShown(p.tasksBar, u.retention != nil)
 	setShown(p.note, u.keys != nil)
 	// A store without encryption or review (an older build's) has
 	// nothing to offer here.

@@ -9,7 +9,6 @@ import (
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/lang"
-	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -124,7 +123,7 @@ func NewUIWindow(a fyne.App, w fyne.Window, svc Services) *UI {
 		{key: ScreenVisit, title: lang.X("nav.visit", "走访"), icon: theme.DocumentCreateIcon(), content: u.visit.content},
 		{key: ScreenScreening, title: lang.X("nav.screening", "筛查"), icon: theme.SearchIcon(), content: u.screening.content},
 		{key: ScreenReferrals, title: lang.X("nav.referrals", "共引"), icon: theme.MailForwardIcon(), content: u.referrals.content},
-		{key: ScreenTasks, title: lang.X("nav.tasks", "待办"), icon: theme.ListIcon(), content: container.NewBorder(container.NewHBox(layout.NewSpacer(), u.security.tasksRetention), nil, nil, nil, u.tasks.content)},
+		{key: ScreenTasks, title: lang.X("nav.tasks", "待办"), icon: theme.ListIcon(), content: container.NewBorder(u.security.tasksBar, nil, nil, nil, u.tasks.content)},
 		{key: ScreenZones, title: lang.X("nav.zones", "开发区"), icon: theme.GridIcon(), content: newZonesScreen(u.ref).content},
 		{key: ScreenSync, title: lang.X("nav.sync", "同步"), icon: theme.ViewRefreshIcon(), content: container.NewBorder(u.security.identity[1], nil, nil, nil, u.syncScreen.content)},
 		{key: ScreenSettings, title: lang.X("nav.settings", "设置"), icon: theme.SettingsIcon(), content: u.settings.content},
