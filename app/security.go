@@ -65,8 +65,12 @@ type Keys interface {
 }
 
 // keysFor returns the key services of svc, nil when the store has none
-// (a plaintext store of an older build, or a test fake without them).
+// (a test fake without them) or is not encrypted: a plaintext store has
+// no passphrase to change or seal a backup with.
 func keysFor(svc Services) Keys {
 	k, _ := svc.(Keys)
+	if e, ok := svc.(interface{ Encrypted() bool }); ok && !e.Encrypted() {
+		return nil
+	}
 	return k
 }

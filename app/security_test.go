@@ -421,3 +421,15 @@ func TestUnlockProbeFails(t *testing.T) {
 		t.Errorf("probe failure: set-passphrase shown %v, message %q", o.pair != nil, o.passErr.Text)
 	}
 }
+
+// plainKeyed is a store with key services that is not encrypted.
+type plainKeyed struct{ *keyedServices }
+
+func (plainKeyed) Encrypted() bool { return false }
+
+func TestKeysForPlaintextStore(t *testing.T) {
+	k := &keyedServices{fakeServices: sampleServices()}
+	if keysFor(k) == nil || keysFor(plainKeyed{k}) != nil || keysFor(sampleServices()) != nil {
+		t.Error("keysFor offers a passphrase change on a store without one, or none on an encrypted one")
+	}
+}
