@@ -45,14 +45,25 @@ func contactSpecs() []fieldSpec {
 		{name: "phone", placeholder: lang.X("form.ph_phone", "如 0575-8123456")},
 		{name: "wechat"},
 		{name: "email"},
-		{name: "legal_basis", input: inputChoice, options: []option{
-			{string(record.BasisPublic), legalBasisLabel(record.BasisPublic)},
-			{string(record.BasisConsent), legalBasisLabel(record.BasisConsent)},
-			{string(record.BasisContract), legalBasisLabel(record.BasisContract)},
-		}},
-		{name: "consent_note"},
-		{name: "consent_date", placeholder: lang.X("form.ph_date", "YYYY-MM-DD")},
+		{name: "legal_basis", input: inputChoice, options: legalBasisOptions()},
+		{name: "consent_date", placeholder: lang.X("form.ph_consent_date", "取得同意或核实的日期，YYYY-MM-DD")},
+		{name: "consent_note", input: inputMultiline, placeholder: lang.X("form.ph_consent_note", "如：2025年3月走访时当面同意留存手机号")},
 	}
+}
+
+// legalBases are the PIPL article 13 grounds the contact form offers,
+// the commonest first. Extend it with the record package's list.
+func legalBases() []record.LegalBasis {
+	return []record.LegalBasis{record.BasisPublic, record.BasisConsent, record.BasisContract}
+}
+
+// legalBasisOptions are the choices of the 合法性基础 select.
+func legalBasisOptions() []option {
+	out := make([]option, 0, len(legalBases()))
+	for _, b := range legalBases() {
+		out = append(out, option{string(b), legalBasisLabel(b)})
+	}
+	return out
 }
 
 // projectSpecs are the fields of the project and site-requirement form.

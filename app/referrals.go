@@ -33,11 +33,13 @@ type referralsScreen struct {
 	prefs  fyne.Preferences
 	window fyne.Window
 
-	filter  *widget.RadioGroup
-	hint    *widget.Label
-	body    *fyne.Container
-	cards   map[string]*referralCard // by referral ID, for tests
-	content fyne.CanvasObject
+	filter *widget.RadioGroup
+	hint   *widget.Label
+	// roleHint says who answers referrals when this user may not.
+	roleHint *widget.Label
+	body     *fyne.Container
+	cards    map[string]*referralCard // by referral ID, for tests
+	content  fyne.CanvasObject
 	// returning is the open "return with a reason" entry and its confirm.
 	returnEntry *keyEntry
 	returnOK    func()
@@ -46,6 +48,9 @@ type referralsScreen struct {
 	onDialog func(dialog.Dialog)
 	// keys handles the window shortcuts typed in the reason box.
 	keys func(fyne.Shortcut) bool
+	// perm decides who sees accept, return and landed: managers of the
+	// receiving zone and admins (docs/roles.md).
+	perm permissions
 }
 
 // referralCard holds one referral's action buttons.
@@ -54,7 +59,7 @@ type referralCard struct {
 }
 
 func newReferralsScreen(ctx context.Context, svc Services, ref *reference, prefs fyne.Preferences, w fyne.Window) *referralsScreen {
-	s := &referralsScreen{ctx: ctx, svc: svc, ref: ref, prefs: prefs, window: w, body: container.NewVBox()}
+	s := &referralsScreen{ctx: ctx, svc: svc, ref: ref, prefs: prefs, window: w, body: container.NewVBox(), perm: permissionsOf(nil)}
 	all, sent, received := lang.X("referrals.all", "全部"), lang.X("referrals.sent", "我区转出"), lang.X("referrals.received", "转入我区")
 	s.filter = widget.NewRadioGroup([]string{all, sent, received}, func(string) { s.reload() })
 	s.filter.Horizontal = true
@@ -62,7 +67,10 @@ func newReferralsScreen(ctx context.Context, svc Services, ref *reference, prefs
 	s.hint = widget.NewLabel(lang.X("referrals.hint", "在“设置”中选择本人所在开发区后，可区分转出和转入。"))
 	s.hint.Importance = widget.LowImportance
 	title := widget.NewLabelWithStyle(lang.X("referrals.title", "项目共引"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
-	s.content = container.NewBorder(container.NewVBox(title, s.filter, s.hint), nil, nil, nil, container.NewVScroll(s.body))
+	s.roleHint = widget.NewLabel(lang.X("referrals.role_hint", "接收、退回转介由转入开发区的管理员操作。"))
+	s.roleHint.Importance = widget.LowImportance
+	s.roleHint.Hide()
+	s.content = container.NewBorder(container.NewVBox(title, s.filter, s.hint, s.roleHint), nil, nil, nil, container.NewVScroll(s.body))
 	return s
 }
 
@@ -71,6 +79,7 @@ func (s *referralsScreen) reload() {
 	ctx, cancel := context.WithTimeout(s.ctx, queryTimeout)
 	defer cancel()
 	mine := s.prefs.String(prefZone)
+	s.roleHint.Hidden = s.perm.answer && s.perm.zone == ""
 	if mine == "" {
 		s.hint.Show()
 	} else {
@@ -128,6 +137,10 @@ func (s *referralsScreen) card(ctx context.Context, r *record.Referral) fyne.Can
 	}
 	c := &referralCard{}
 	id := r.ID
+	s.cards[id] = c
+	if !s.perm.answer || !s.perm.inZone(r.ToZone) {
+		return widget.NewCard("", name, container.NewVBox(objs...))
+	}
 	switch r.Status {
 	case record.ReferralPending:
 		c.accept = widget.NewButton(lang.X("referrals.accept", "接收"), func() { s.answer(id, record.ReferralAccepted, "") })

@@ -129,13 +129,16 @@ func newSettingsScreen(svc Services, ref *reference, prefs fyne.Preferences, w f
 	return s
 }
 
-// addSection puts a headed section before the about button.
-func (s *settingsScreen) addSection(title string, obj fyne.CanvasObject) {
+// addSection puts a headed section before the about button and returns
+// it, so that a section with nothing to offer can be hidden.
+func (s *settingsScreen) addSection(title string, obj fyne.CanvasObject) *fyne.Container {
 	head := widget.NewLabelWithStyle(title, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	section := container.NewVBox(widget.NewSeparator(), head, obj)
 	last := len(s.body.Objects) - 1
 	objs := append([]fyne.CanvasObject{}, s.body.Objects[:last]...)
-	s.body.Objects = append(objs, widget.NewSeparator(), head, obj, s.body.Objects[last])
+	s.body.Objects = append(objs, section, s.body.Objects[last])
 	s.body.Refresh()
+	return section
 }
 
 // showAbout shows the program's name and the bundled font's licence,

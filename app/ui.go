@@ -2,6 +2,7 @@ package app
 
 import (
 	"context"
+	"io"
 	"time"
 
 	"fyne.io/fyne/v2"
@@ -47,6 +48,13 @@ type UI struct {
 	importPlan  *importer.Plan // the dry run on show, if any
 	reports     Reporter       // nil when the store cannot report
 	reportForm  *reportForm    // the report entries in 设置
+	// The passphrase, backup, retention and role parts (security_ui.go).
+	security  *securityPanel
+	keys      Keys                                     // nil on a store without encryption
+	restore   func(r io.ReadCloser, passphrase []byte) // nil until SetRestore
+	retention *retentionScreen                         // nil until SetRetention
+	roles     Roles                                    // nil: every action offered
+	identity  *Identity                                // from roles, nil without
 
 	// background runs long work off the UI goroutine; tests replace it
 	// with a synchronous call.
@@ -56,9 +64,15 @@ type UI struct {
 // NewUI builds the main window for a, reading its data from svc, and loads
 // the first screen. It does not show the window; call ShowAndRun.
 func NewUI(a fyne.App, svc Services) *UI {
+	return NewUIWindow(a, a.NewWindow(lang.X("app.title", "山海招商外勤")), svc)
+}
+
+// NewUIWindow builds the main screens into w, which may already show
+// something (the unlock screen of an Opener).
+func NewUIWindow(a fyne.App, w fyne.Window, svc Services) *UI {
 	ctx, cancel := context.WithCancel(context.Background())
 	u := &UI{svc: svc, ctx: ctx, cancel: cancel, prefs: a.Preferences()}
-	u.window = a.NewWindow(lang.X("app.title", "山海招商外勤"))
+	u.window = w
 	u.window.SetOnClosed(cancel)
 
 	u.background = func(work func(context.Context) error, done func(error)) { runInBackground(u.ctx, work, done) }
@@ -95,8 +109,13 @@ func NewUI(a fyne.App, svc Services) *UI {
 	u.syncScreen.onSynced = u.synced
 	u.login = newLoginForm(ctx)
 	u.login.background = u.runBackground
-	u.login.onChange = u.syncScreen.reload
-	u.settings.addSection(lang.X("login.title", "同步账号"), u.login.content)
+	u.login.onChange = func() {
+		u.syncScreen.reload()
+		u.applyRoles()
+	}
+	securityPanel := u.newSecurityPanel()
+	u.settings.addSection(lang.X("login.title", "同步账号"), container.NewVBox(u.security.identity[0], u.login.content))
+	u.security.section = u.settings.addSection(lang.X("security.title", "口令、备份与个人信息"), securityPanel)
 	u.settings.addSection(lang.X("settings.data_tools", "导入与报告"), u.dataTools())
 	u.detail.onExport = u.chooseScreeningReport
 	u.nav = newNavigation([]screen{
@@ -104,9 +123,9 @@ func NewUI(a fyne.App, svc Services) *UI {
 		{key: ScreenVisit, title: lang.X("nav.visit", "走访"), icon: theme.DocumentCreateIcon(), content: u.visit.content},
 		{key: ScreenScreening, title: lang.X("nav.screening", "筛查"), icon: theme.SearchIcon(), content: u.screening.content},
 		{key: ScreenReferrals, title: lang.X("nav.referrals", "共引"), icon: theme.MailForwardIcon(), content: u.referrals.content},
-		{key: ScreenTasks, title: lang.X("nav.tasks", "待办"), icon: theme.ListIcon(), content: u.tasks.content},
+		{key: ScreenTasks, title: lang.X("nav.tasks", "待办"), icon: theme.ListIcon(), content: container.NewBorder(u.security.tasksBar, nil, nil, nil, u.tasks.content)},
 		{key: ScreenZones, title: lang.X("nav.zones", "开发区"), icon: theme.GridIcon(), content: newZonesScreen(u.ref).content},
-		{key: ScreenSync, title: lang.X("nav.sync", "同步"), icon: theme.ViewRefreshIcon(), content: u.syncScreen.content},
+		{key: ScreenSync, title: lang.X("nav.sync", "同步"), icon: theme.ViewRefreshIcon(), content: container.NewBorder(u.security.identity[1], nil, nil, nil, u.syncScreen.content)},
 		{key: ScreenSettings, title: lang.X("nav.settings", "设置"), icon: theme.SettingsIcon(), content: u.settings.content},
 	})
 
@@ -115,6 +134,9 @@ func NewUI(a fyne.App, svc Services) *UI {
 	u.window.SetContent(container.NewBorder(nil, bottom, nil, nil, main))
 	u.window.Resize(fyne.NewSize(960, 640))
 	u.addShortcuts()
+	u.keys = keysFor(svc)
+	u.applySecurity()
+	u.applyRoles()
 	u.Refresh()
 	return u
 }
@@ -147,6 +169,10 @@ func (u *UI) Show(s Screen) {
 		u.nav.show(ScreenScreening)
 		u.screening.picker.search.SetText(u.enterprises.rows[0].name)
 		u.screening.screen()
+		return
+	}
+	if s == ScreenRetention {
+		u.showRetention()
 		return
 	}
 	if s == ScreenDetail {

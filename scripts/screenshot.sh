@@ -11,12 +11,24 @@
 # imagemagick. Set FYNE_THEME=light or dark to force a variant, and
 # SCREENSHOT_LANG=en_US.UTF-8 to capture the English interface into
 # <screen>-en.png.
+#
+# Every run unlocks the store with $SCREENSHOT_PASSPHRASE through
+# SHANHAI_PASSPHRASE, except the start screens: set-passphrase (a new
+# store), unlock and forgot (忘记口令, reached by Tab and Space from the
+# passphrase entry), which run without it. They exist in builds that can
+# encrypt: once cmd/shanhai/vault_plain.go is gone, or with
+# SCREENSHOT_TAGS=shanhai_crypt. retention is the retention review.
 set -euo pipefail
 
 repo="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 outdir="$repo/docs/screenshots"
 screens=(enterprises detail new visit screening-run referrals zones tasks sync settings first-start)
+if [[ ! -f "$repo/cmd/shanhai/vault_plain.go" || "${SCREENSHOT_TAGS:-}" == *shanhai_crypt* ]]; then
+  # After the main screens: unlock and forgot need the store they made.
+  screens+=(retention set-passphrase unlock forgot)
+fi
 [[ $# -gt 0 ]] && screens=("$@")
+passphrase="${SCREENSHOT_PASSPHRASE:-山海示例口令2026}"
 tmp="$(mktemp -d)"
 xvfb_pid=""
 app_pid=""
@@ -28,7 +40,7 @@ cleanup() {
 trap cleanup EXIT
 
 echo "building cmd/shanhai" >&2
-(cd "$repo" && go build -o "$tmp/shanhai" ./cmd/shanhai)
+(cd "$repo" && go build -tags "${SCREENSHOT_TAGS:-}" -o "$tmp/shanhai" ./cmd/shanhai)
 
 # -displayfd makes Xvfb pick a free display and report its number.
 Xvfb -displayfd 3 -screen 0 960x640x24 -nolisten tcp 3>"$tmp/display" 2>"$tmp/xvfb.log" &
@@ -41,10 +53,17 @@ mkdir -p "$outdir"
 # the screen to OUT and stops the app. One data folder serves every run,
 # so the demo data is loaded once.
 shoot() {
-  local screen="$1" out="$2" window="" demo=1 data="$tmp/data"
+  local screen="$1" out="$2" window="" demo=1 data="$tmp/data" pass="$passphrase" keys=""
+  case "$screen" in
   # first-start: the enterprise screen of an empty store.
-  if [[ "$screen" == first-start ]]; then demo=0 data="$tmp/empty" screen=enterprises; fi
-  SHANHAI_DEMO=$demo SHANHAI_SCREEN="$screen" SHANHAI_USER=示例 LANG="${SCREENSHOT_LANG:-zh_CN.UTF-8}" LANGUAGE= LC_ALL= \
+  first-start) demo=0 data="$tmp/empty" screen=enterprises ;;
+  # The start screens, before the store is open.
+  set-passphrase) demo=0 data="$tmp/new" screen="" pass="" ;;
+  unlock) screen="" pass="" ;;
+  forgot) screen="" pass="" keys="Tab space" ;;
+  esac
+  SHANHAI_PASSPHRASE="$pass" SHANHAI_DEMO=$demo SHANHAI_SCREEN="$screen" SHANHAI_USER=示例 \
+    LANG="${SCREENSHOT_LANG:-zh_CN.UTF-8}" LANGUAGE= LC_ALL= \
     "$tmp/shanhai" --data "$data" 2>"$tmp/app.log" &
   app_pid=$!
   for _ in $(seq 100); do
@@ -61,6 +80,11 @@ shoot() {
   # Park the pointer on the status bar so no list row shows a hover shade.
   xdotool mousemove 300 630
   sleep 2 # let the first frames render
+  if [[ -n "$keys" ]]; then
+    # shellcheck disable=SC2086 # keys is a list of key names
+    xdotool key --window "$window" $keys
+    sleep 1
+  fi
   import -window root -define png:exclude-chunks=date,time "$out"
   echo "wrote $out" >&2
   kill "$app_pid"

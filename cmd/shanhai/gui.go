@@ -13,6 +13,7 @@ import (
 
 	"fyne.io/fyne/v2"
 	fyneapp "fyne.io/fyne/v2/app"
+	"fyne.io/fyne/v2/lang"
 
 	"github.com/shanhaifield/shanhai/app"
 	"github.com/shanhaifield/shanhai/assets"
@@ -44,24 +45,6 @@ func runGUI(ctx context.Context, dataDir string) (err error) {
 		return err
 	}
 	path := filepath.Join(dataDir, storage.FileName)
-	store, err := storage.Open(ctx, path, storage.Options{Author: guiAuthor()})
-	if err != nil {
-		return fmt.Errorf("start window: %w", err)
-	}
-	defer func() {
-		if err := store.Close(); err != nil {
-			slog.Error("close store", "path", path, "err", err)
-		}
-	}()
-	slog.Info("window starting", "store", path)
-	// The first search otherwise builds the index itself, which takes
-	// seconds on a large store; build it while the window comes up.
-	go func() {
-		if err := store.BuildSearchIndex(ctx); err != nil {
-			slog.Warn("search index not built in advance", "err", err)
-		}
-	}()
-
 	a := fyneapp.NewWithID(appID)
 	// The language chosen in 设置 applies from the next start: Fyne
 	// cannot switch the language of a window already built.
@@ -83,21 +66,116 @@ func runGUI(ctx context.Context, dataDir string) (err error) {
 			err = fmt.Errorf("%w: %v", errWindow, r)
 		}
 	}()
-	ui := app.NewUI(a, store)
-	// SHANHAI_SCREEN opens one screen at start (scripts/screenshot.sh
-	// uses it to photograph each); SHANHAI_DEMO=1 loads the demo data
-	// into an empty store first.
+	w := a.NewWindow(lang.X("app.title", "山海招商外勤"))
+	w.Resize(fyne.NewSize(960, 640))
+	s := &guiSession{ctx: ctx, app: a, window: w, path: path}
+	defer s.close()
+	slog.Info("window starting", "store", path)
+
+	vault := newVault(path, guiAuthor())
+	if vault == nil {
+		// This build cannot encrypt (see vault_plain.go): open as before.
+		store, err := storage.Open(ctx, path, storage.Options{Author: guiAuthor()})
+		if err != nil {
+			return fmt.Errorf("start window: %w", err)
+		}
+		s.plain = store
+		s.openMain(store, "")
+		w.ShowAndRun()
+		return nil
+	}
+	s.vault = vault
+	// The unlock (or set-passphrase) screen comes first; the main
+	// screens load once the store is open. SHANHAI_PASSPHRASE unlocks
+	// without asking, for scripts such as scripts/screenshot.sh.
+	s.opener = app.NewOpener(ctx, w, vault)
+	s.opener.OnOpen = func(_ app.Services, start app.Screen) { s.openMain(vault.Store(), start) }
+	s.opener.OnClose = s.closeMain
+	s.opener.Start(os.Getenv("SHANHAI_PASSPHRASE"))
+	w.ShowAndRun()
+	return nil
+}
+
+// guiVault is the store file behind the unlock screen: an app.Vault that
+// also hands over the *storage.Store it opened, which the sync client
+// and the demo loader need.
+type guiVault interface {
+	app.Vault
+	// Store is the store Open returned last.
+	Store() *storage.Store
+}
+
+// guiSession is one run of the window: the store opened (plain or
+// through the vault), the main screens on it and their sync loop. A
+// restore from a backup closes the main screens and opens them again.
+type guiSession struct {
+	ctx    context.Context
+	app    fyne.App
+	window fyne.Window
+	path   string
+	vault  guiVault       // nil when this build cannot encrypt
+	opener *app.Opener    // nil with vault
+	plain  *storage.Store // the store opened without a vault
+	ui     *app.UI
+	loop   *app.SyncLoop
+}
+
+// openMain builds the main screens on store in the window, loads the demo
+// data when asked (SHANHAI_DEMO=1), starts the sync loop and shows start
+// (or SHANHAI_SCREEN, for screenshots).
+func (s *guiSession) openMain(store *storage.Store, start app.Screen) {
+	// The first search otherwise builds the index itself, which takes
+	// seconds on a large store; build it while the window comes up.
+	go func() {
+		if err := store.BuildSearchIndex(s.ctx); err != nil {
+			slog.Warn("search index not built in advance", "err", err)
+		}
+	}()
+	ui := app.NewUIWindow(s.app, s.window, store)
+	s.ui = ui
 	if os.Getenv("SHANHAI_DEMO") == "1" {
-		loadDemoIfEmpty(ctx, store)
+		loadDemoIfEmpty(s.ctx, store)
 		ui.Refresh()
 	}
-	loop := startSync(ctx, store, ui)
-	defer loop.Close(syncExitWait)
-	if s := os.Getenv("SHANHAI_SCREEN"); s != "" {
-		ui.Show(app.Screen(s))
+	s.loop = startSync(s.ctx, store, ui)
+	if s.opener != nil {
+		ui.SetRestore(s.opener.Restore)
 	}
-	ui.ShowAndRun()
-	return nil
+	wireSecurity(ui, store)
+	if start != "" {
+		ui.Show(start)
+	}
+	if sc := os.Getenv("SHANHAI_SCREEN"); sc != "" {
+		ui.Show(app.Screen(sc))
+	}
+}
+
+// closeMain stops the sync loop and the main screens' queries before the
+// store is closed under them (a restore, the end of the run).
+func (s *guiSession) closeMain() {
+	if s.loop != nil {
+		s.loop.Close(syncExitWait)
+		s.loop = nil
+	}
+	if s.ui != nil {
+		s.ui.Detach()
+		s.ui = nil
+	}
+}
+
+// close ends the run: the sync loop first, then the store.
+func (s *guiSession) close() {
+	s.closeMain()
+	var err error
+	switch {
+	case s.vault != nil:
+		err = s.vault.Close()
+	case s.plain != nil:
+		err = s.plain.Close()
+	}
+	if err != nil {
+		slog.Error("close store", "path", s.path, "err", err)
+	}
 }
 
 // startSync connects the window to the sync client and starts the
