@@ -65,6 +65,7 @@ func NewUI(a fyne.App, svc Services) *UI {
 	u.ref = loadReference(ctx, svc)
 	u.enterprises = newEnterpriseScreen(ctx, svc, u.shortcut)
 	u.enterprises.setReference(u.ref)
+	u.enterprises.useSortPreference(u.prefs)
 	u.enterprises.newButton.OnTapped = u.newEnterprise
 	u.enterprises.onOpen = u.openEnterprise
 	u.detail = newEnterpriseDetail(ctx, svc, u.ref)

@@ -63,6 +63,9 @@ type ListOptions struct {
 	// DueBefore filters tasks that are not done and due on or before this
 	// YYYY-MM-DD date (uses the due index).
 	DueBefore string
+	// Sort orders enterprises (see Sort); After then names the last
+	// enterprise of the previous page in that order.
+	Sort Sort
 }
 
 // Duplicate is an existing enterprise that may be the same as a new one.
