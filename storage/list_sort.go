@@ -225,19 +225,51 @@ func eachByUpdated(tx *bolt.Tx, after *record.Enterprise, fn func(string, []byte
 	return nil
 }
 
-var updatedField = []byte(`"updated_at":"`)
+var (
+	updatedField    = []byte(`"updated_at":"`)
+	enterpriseField = []byte(`"enterprise_id":"`)
+)
 
-// updatedAt finds the top-level updated_at of a stored record. Meta comes
-// first in the JSON, so the first match is the record's own (a value
-// holding the text would have its quotes escaped); a record written some
-// other way is decoded instead.
+// stringField returns the last "field":"value" of stored JSON when the
+// value needs no unescaping (IDs and times never do); ok is false
+// otherwise, and the caller decodes. The last, because the versions map
+// of Meta, written before the fields, has the same key (a string value
+// holding the text would have its quotes escaped, so cannot match).
+func stringField(data, field []byte) (string, bool) {
+	i := bytes.LastIndex(data, field)
+	if i < 0 {
+		return "", false
+	}
+	rest := data[i+len(field):]
+	j := bytes.IndexByte(rest, '"')
+	if j < 0 || bytes.IndexByte(rest[:j], '\\') >= 0 {
+		return "", false
+	}
+	return string(rest[:j]), true
+}
+
+// taskEnterprise reads a stored task's enterprise_id without decoding
+// the task: the due order reads every open task.
+func taskEnterprise(data []byte) (string, error) {
+	if id, ok := stringField(data, enterpriseField); ok && validID(id) {
+		return id, nil
+	}
+	var t struct {
+		EnterpriseID string `json:"enterprise_id"`
+	}
+	if err := json.Unmarshal(data, &t); err != nil {
+		return "", fmt.Errorf("read enterprise_id: %w", err)
+	}
+	return t.EnterpriseID, nil
+}
+
+// updatedAt finds the top-level updated_at of a stored record (no
+// nested object has that key); a record written some other way is
+// decoded instead.
 func updatedAt(data []byte) (int64, error) {
-	if i := bytes.Index(data, updatedField); i >= 0 {
-		rest := data[i+len(updatedField):]
-		if j := bytes.IndexByte(rest, '"'); j >= 0 {
-			if t, err := time.Parse(time.RFC3339Nano, string(rest[:j])); err == nil {
-				return t.UnixNano(), nil
-			}
+	if v, ok := stringField(data, updatedField); ok {
+		if t, err := time.Parse(time.RFC3339Nano, v); err == nil {
+			return t.UnixNano(), nil
 		}
 	}
 	var m record.Meta
@@ -301,17 +333,15 @@ func dueOrder(tx *bolt.Tx) ([]string, map[string]bool, error) {
 		if data == nil {
 			continue
 		}
-		var t struct {
-			EnterpriseID string `json:"enterprise_id"`
-		}
-		if err := json.Unmarshal(data, &t); err != nil {
+		ent, err := taskEnterprise(data)
+		if err != nil {
 			return nil, nil, fmt.Errorf("task %s: %w", taskID, err)
 		}
-		if t.EnterpriseID == "" || seen[t.EnterpriseID] {
+		if ent == "" || seen[ent] {
 			continue
 		}
-		seen[t.EnterpriseID] = true
-		dues = append(dues, due{date, t.EnterpriseID})
+		seen[ent] = true
+		dues = append(dues, due{date, ent})
 	}
 	slices.SortStableFunc(dues, func(a, b due) int {
 		return cmp.Or(cmp.Compare(a.date, b.date), cmp.Compare(a.ent, b.ent))

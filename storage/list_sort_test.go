@@ -179,3 +179,21 @@ func names(t *testing.T, s *Store, ids []string) []string {
 	}
 	return out
 }
+
+func TestTaskEnterprise(t *testing.T) {
+	const ent = "01JCZ0000000000000000000AB"
+	tests := []struct{ in, want string }{
+		// The versions map, written first, has the same key.
+		{`{"id":"T","versions":{"enterprise_id":"0000018f-0001-node"},"enterprise_id":"` + ent + `","title":"x"}`, ent},
+		{`{"enterprise_id":"` + ent + `","versions":{"enterprise_id":"0000018f-0001-node"}}`, ent},
+		{`{"title":"\"enterprise_id\":\"x\"","enterprise_id":"` + ent + `"}`, ent},
+	}
+	for _, tt := range tests {
+		if got, err := taskEnterprise([]byte(tt.in)); err != nil || got != tt.want {
+			t.Errorf("taskEnterprise(%s) = %q, %v; want %q", tt.in, got, err, tt.want)
+		}
+	}
+	if _, err := taskEnterprise([]byte(`{"enterprise_id":`)); err == nil {
+		t.Error("damaged JSON accepted")
+	}
+}
