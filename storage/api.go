@@ -74,6 +74,7 @@ type Duplicate struct {
 	Name   string `json:"name"`
 	Reason string `json:"reason"` // "credit_code", "name" or "mobile"
 	Zh     string `json:"zh"`     // e.g. "统一社会信用代码相同"
+	En     string `json:"en"`     // e.g. "same unified social credit code"
 }
 
 // Hit is one search result.
