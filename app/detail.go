@@ -204,7 +204,7 @@ func (d *enterpriseDetail) screeningCards() []fyne.CanvasObject {
 			continue
 		}
 		for _, res := range results {
-			out = append(out, resultView(res))
+			out = append(out, resultView(d.ref.pack, res))
 		}
 	}
 	return out

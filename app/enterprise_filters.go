@@ -96,7 +96,7 @@ func zoneChoices(ref *reference) []filterChoice {
 		return out
 	}
 	for _, z := range ref.pack.Zones() {
-		out = append(out, filterChoice{z.ShortName, z.ID})
+		out = append(out, filterChoice{z.ShortNameIn(englishUI()), z.ID})
 	}
 	return out
 }
