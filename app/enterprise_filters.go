@@ -83,7 +83,7 @@ func industryChoices(t *industry.Table) []filterChoice {
 	}
 	for _, c := range t.All() {
 		if c.Level == industry.Division {
-			out = append(out, filterChoice{c.Code + " " + c.Name, c.Code})
+			out = append(out, filterChoice{c.Code + " " + industryLabel(c), c.Code})
 		}
 	}
 	return out
@@ -182,4 +182,16 @@ func listSortedPage(ctx context.Context, svc Services, stage record.Stage, order
 		next = recs[len(recs)-1].Header().ID
 	}
 	return rows, next, nil
+}
+
+// industryLabel is an industry's name in the interface language: the
+// English of a 门类 or 大类 in the English interface, else the Chinese
+// (中类 and 小类 have no English names yet).
+func industryLabel(c industry.Code) string {
+	if englishUI() {
+		if en, ok := industry.EnglishName(c.Code); ok {
+			return en
+		}
+	}
+	return c.Name
 }

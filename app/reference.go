@@ -50,7 +50,7 @@ func (r *reference) industryName(code string) string {
 		return code
 	}
 	if c, ok := r.industries.Lookup(code); ok {
-		return c.Code + " " + c.Name
+		return c.Code + " " + industryLabel(c)
 	}
 	return code
 }

@@ -1,6 +1,7 @@
 package app
 
 import (
+	"slices"
 	"strings"
 	"testing"
 
@@ -69,5 +70,17 @@ func TestScreeningEnglishNames(t *testing.T) {
 				t.Errorf("English reason %q (from %q) holds the Chinese name %q", reason, r.En, zh)
 			}
 		}
+	}
+}
+
+// TestIndustryFilterEnglish lists the industry filter's 大类 in English.
+func TestIndustryFilterEnglish(t *testing.T) {
+	useEnglish(t)
+	u := newTestUI(t, sampleServices())
+	if !slices.Contains(u.enterprises.industries.Options, "36 Manufacture of automobiles") {
+		t.Errorf("industry options %v lack 36 in English", u.enterprises.industries.Options[:5])
+	}
+	if got := u.ref.industryName("36"); got != "36 Manufacture of automobiles" {
+		t.Errorf("industryName(36) = %q", got)
 	}
 }
