@@ -230,13 +230,17 @@ var (
 	enterpriseField = []byte(`"enterprise_id":"`)
 )
 
-// stringField returns the last "field":"value" of stored JSON when the
-// value needs no unescaping (IDs and times never do); ok is false
-// otherwise, and the caller decodes. The last, because the versions map
-// of Meta, written before the fields, has the same key (a string value
-// holding the text would have its quotes escaped, so cannot match).
-func stringField(data, field []byte) (string, bool) {
-	i := bytes.LastIndex(data, field)
+// stringField returns a "field":"value" of stored JSON when the value
+// needs no unescaping (IDs and times never do); ok is false otherwise,
+// and the caller decodes. last takes the last match: the versions map of
+// Meta, written before the fields, has the same keys as the fields (not
+// updated_at, which can take the much faster first match). A string value
+// holding the text would have its quotes escaped, so cannot match.
+func stringField(data, field []byte, last bool) (string, bool) {
+	i := bytes.Index(data, field)
+	if last {
+		i = bytes.LastIndex(data, field)
+	}
 	if i < 0 {
 		return "", false
 	}
@@ -251,7 +255,7 @@ func stringField(data, field []byte) (string, bool) {
 // taskEnterprise reads a stored task's enterprise_id without decoding
 // the task: the due order reads every open task.
 func taskEnterprise(data []byte) (string, error) {
-	if id, ok := stringField(data, enterpriseField); ok && validID(id) {
+	if id, ok := stringField(data, enterpriseField, true); ok && validID(id) {
 		return id, nil
 	}
 	var t struct {
@@ -267,7 +271,7 @@ func taskEnterprise(data []byte) (string, error) {
 // nested object has that key); a record written some other way is
 // decoded instead.
 func updatedAt(data []byte) (int64, error) {
-	if v, ok := stringField(data, updatedField); ok {
+	if v, ok := stringField(data, updatedField, false); ok {
 		if t, err := time.Parse(time.RFC3339Nano, v); err == nil {
 			return t.UnixNano(), nil
 		}
