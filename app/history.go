@@ -103,11 +103,19 @@ func (d *enterpriseDetail) historyView() []fyne.CanvasObject {
 		if c.inferred {
 			op = lang.X("history.inferred", "{{.Op}}（推断）", map[string]any{"Op": op})
 		}
-		l := widget.NewLabel(lang.X("history.entry", "{{.Time}}　{{.Op}}　{{.Kind}}「{{.Title}}」　{{.Fields}}　{{.Author}}",
+		// Two lines: who did what to which record, then the fields, which
+		// may be many and wrap.
+		head := widget.NewLabelWithStyle(lang.X("history.entry", "{{.Time}}　{{.Op}}　{{.Kind}}「{{.Title}}」　{{.Author}}",
 			map[string]any{"Time": c.at.Local().Format(stamp), "Op": op, "Kind": kindLabel(c.kind), "Title": c.title,
-				"Fields": strings.Join(c.fields, lang.X("history.field_sep", "、")), "Author": cmp.Or(c.author, unknown)}))
-		l.Wrapping = fyne.TextWrapWord
-		out = append(out, l)
+				"Author": cmp.Or(c.author, unknown)}), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+		head.Wrapping = fyne.TextWrapWord
+		out = append(out, head)
+		if len(c.fields) > 0 {
+			fields := widget.NewLabel(lang.X("history.fields", "字段：{{.Fields}}",
+				map[string]any{"Fields": strings.Join(c.fields, lang.X("history.field_sep", "、"))}))
+			fields.Wrapping = fyne.TextWrapWord
+			out = append(out, fields)
+		}
 	}
 	return out
 }

@@ -43,7 +43,7 @@ func TestHistoryTab(t *testing.T) {
 	u.openEnterprise(e.ID)
 	u.detail.tabs.SelectIndex(5)
 	markup := test.RenderToMarkup(u.Window().Canvas())
-	for _, want := range []string{"修改　联系人「周示例」　手机号码　测试", "修改　企业「衢州示例新材料有限公司」　员工人数、阶段　测试", "新建　企业", "新建　联系人"} {
+	for _, want := range []string{"修改　联系人「周示例」　测试", "字段：手机号码", "修改　企业「衢州示例新材料有限公司」　测试", "字段：员工人数、阶段", "新建　企业", "新建　联系人"} {
 		if !strings.Contains(markup, want) {
 			t.Errorf("history tab lacks %q", want)
 		}

@@ -150,9 +150,12 @@ func (u *UI) Show(s Screen) {
 		u.screening.screen()
 		return
 	}
-	if s == ScreenDetail {
+	if s == ScreenDetail || s == ScreenDetailHistory {
 		if len(u.enterprises.rows) > 0 {
 			u.openEnterprise(u.enterprises.rows[0].id)
+			if s == ScreenDetailHistory {
+				u.detail.tabs.SelectIndex(len(u.detail.tabs.Items) - 1)
+			}
 		}
 		return
 	}

@@ -143,11 +143,12 @@ func carrierLines(zone rulepack.Zone) []string {
 		if c.FloorM2 > 0 {
 			line += fmt.Sprintf(lang.X("zones.floor", "，厂房%g平方米"), c.FloorM2)
 		}
-		if len(c.Features) > 0 {
-			line += "；" + strings.Join(c.Features, "、")
+		sep, list := lang.X("zones.part_sep", "；"), lang.X("zones.list_sep", "、")
+		if f := c.FeaturesIn(englishUI()); len(f) > 0 {
+			line += sep + strings.Join(f, list)
 		}
-		if len(c.Restrictions) > 0 {
-			line += "；" + strings.Join(c.Restrictions, "、")
+		if r := c.RestrictionsIn(englishUI()); len(r) > 0 {
+			line += sep + strings.Join(r, list)
 		}
 		out = append(out, line)
 	}

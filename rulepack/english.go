@@ -28,3 +28,20 @@ func pick(english bool, zh, en string) string {
 
 // NameIn is the land row's industry name, in English when english is set.
 func (c LandCaps) NameIn(english bool) string { return pick(english, c.Name, c.NameEn) }
+
+// RestrictionsIn are the carrier's conditions of use, in English when
+// english is set and the pack translates every one.
+func (c Carrier) RestrictionsIn(english bool) []string {
+	return pickList(english, c.Restrictions, c.RestrictionsEn)
+}
+
+// FeaturesIn are the special needs the carrier meets, in English when
+// english is set and the pack translates every one.
+func (c Carrier) FeaturesIn(english bool) []string { return pickList(english, c.Features, c.FeaturesEn) }
+
+func pickList(english bool, zh, en []string) []string {
+	if english && len(en) == len(zh) {
+		return en
+	}
+	return zh
+}

@@ -37,6 +37,12 @@ func TestShippedPackEnglish(t *testing.T) {
 		}
 		for _, c := range z.Carriers {
 			check("zone "+z.ID+" carrier "+c.ID, c.NameEn)
+			if len(c.RestrictionsEn) != len(c.Restrictions) || len(c.FeaturesEn) != len(c.Features) {
+				t.Errorf("zone %s carrier %s: restrictions or features not all translated", z.ID, c.ID)
+			}
+			for _, s := range append(append([]string{}, c.RestrictionsEn...), c.FeaturesEn...) {
+				check("zone "+z.ID+" carrier "+c.ID+" condition", s)
+			}
 		}
 	}
 	for _, c := range p.Chains {

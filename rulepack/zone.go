@@ -86,9 +86,11 @@ type Carrier struct {
 	PowerKVA float64     `json:"power_kva,omitempty"`
 	WaterTPD float64     `json:"water_tpd,omitempty"`
 	// Restrictions are conditions of use, e.g. "仅限一二类工业项目".
-	Restrictions []string `json:"restrictions,omitempty"`
+	Restrictions   []string `json:"restrictions,omitempty"`
+	RestrictionsEn []string `json:"restrictions_en,omitempty"` // translations, item by item
 	// Features are what special needs it meets, e.g. "无人机试飞空域".
-	Features []string `json:"features,omitempty"`
+	Features   []string `json:"features,omitempty"`
+	FeaturesEn []string `json:"features_en,omitempty"` // translations, item by item
 }
 
 // Pairing links an advanced zone with a mountain-county zone (结对).
