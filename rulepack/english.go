@@ -37,7 +37,9 @@ func (c Carrier) RestrictionsIn(english bool) []string {
 
 // FeaturesIn are the special needs the carrier meets, in English when
 // english is set and the pack translates every one.
-func (c Carrier) FeaturesIn(english bool) []string { return pickList(english, c.Features, c.FeaturesEn) }
+func (c Carrier) FeaturesIn(english bool) []string {
+	return pickList(english, c.Features, c.FeaturesEn)
+}
 
 func pickList(english bool, zh, en []string) []string {
 	if english && len(en) == len(zh) {
