@@ -175,3 +175,26 @@ func TestDeleteHistory(t *testing.T) {
 		t.Errorf("the other record's history %v", got)
 	}
 }
+
+// TestHistoryResolve: settling a conflict is a local edit of the field,
+// and the history says so.
+func TestHistoryResolve(t *testing.T) {
+	ctx := context.Background()
+	s := openTest(t)
+	id := mustCreate(t, s, newEnt("冲突企业"))
+	out, _ := s.Outbox(ctx, 0)
+	_ = s.Ack(ctx, out[0].Seq)
+	r := remote(id, 3, "name", `"冲突企业"`, stampOld, "stage", `"lead"`, stampOld, "notes", `"winner"`, stampOld)
+	r.Conflicts = []protocol.Conflict{{ID: id + "/notes/1600000000000.00000.x", Kind: "enterprise", RecordID: id,
+		Field: "notes", Value: json.RawMessage(`"loser"`), Version: "1600000000000.00000.x", Reason: protocol.ReasonConcurrent}}
+	if err := s.ApplyRemote(ctx, []protocol.Record{r}, 3); err != nil {
+		t.Fatal(err)
+	}
+	if err := s.Resolve(ctx, r.Conflicts[0].ID, KeepMine); err != nil {
+		t.Fatal(err)
+	}
+	h := mustHistory(t, s, id)
+	if got := opsOf(h); len(got) != 3 || got[2] != "update tester notes" {
+		t.Errorf("history %v, want the resolution as an update of notes last", got)
+	}
+}
