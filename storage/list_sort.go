@@ -152,7 +152,7 @@ func eachByStage(tx *bolt.Tx, only record.Stage, after *record.Enterprise, fn fu
 			}
 			started, cursor = true, after.ID
 		}
-		if more, err := yieldIDs(prefixKeys(b, string(st)+sep, cursor), fn); err != nil || !more {
+		if more, err := eachPrefix(b, string(st)+sep, cursor, fn); err != nil || !more {
 			return err
 		}
 	}
@@ -175,6 +175,24 @@ func eachByStage(tx *bolt.Tx, only record.Stage, after *record.Enterprise, fn fu
 		}
 	}
 	return nil
+}
+
+// eachPrefix calls fn with the rest of each key under prefix, after
+// after, straight from the cursor (a stage can hold 100k keys; the first
+// page needs 500 of them).
+func eachPrefix(b *bolt.Bucket, prefix, after string, fn func(string, []byte) (bool, error)) (bool, error) {
+	p := []byte(prefix)
+	start := p
+	if after != "" {
+		start = []byte(prefix + after + "\x01")
+	}
+	c := b.Cursor()
+	for k, _ := c.Seek(start); k != nil && bytes.HasPrefix(k, p); k, _ = c.Next() {
+		if more, err := fn(string(k[len(p):]), nil); err != nil || !more {
+			return false, err
+		}
+	}
+	return true, nil
 }
 
 // updatedKey is one enterprise in the updated order: its ID (bbolt's
