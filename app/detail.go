@@ -133,7 +133,7 @@ func (d *enterpriseDetail) fill() {
 	projects := d.cards(record.KindProject, lang.X("detail.no_projects", "还没有项目需求。"))
 	d.setPane("projects", projects...)
 	d.setPane("screenings", d.screeningCards()...)
-	d.setPane("history", historyView(d.ent, d.children)...)
+	d.setPane("history", d.historyView()...)
 	d.tabs.Refresh()
 }
 
@@ -204,7 +204,7 @@ func (d *enterpriseDetail) screeningCards() []fyne.CanvasObject {
 			continue
 		}
 		for _, res := range results {
-			out = append(out, resultView(res))
+			out = append(out, resultView(d.ref.pack, res))
 		}
 	}
 	return out

@@ -51,7 +51,7 @@ func TestEnterpriseDetailTabs(t *testing.T) {
 		{2, []string{"2026-11-20", "参观标准厂房"}},
 		{3, []string{"精密零部件二期", "用地面积（亩）", "45"}},
 		{4, []string{"规则包 " + pack.Version, results[0].ZoneName, verdictLabel(results[0].Verdict), string([]rune(results[0].Rules[0].Zh)[:8])}},
-		{5, []string{"最后修改于", "企业「丽水云和精密机械有限公司」的", "测试"}},
+		{5, []string{"最后修改于", "企业「丽水云和精密机械有限公司」", "测试"}},
 	}
 	for _, tt := range tests {
 		u.detail.tabs.SelectIndex(tt.tab)
@@ -64,7 +64,11 @@ func TestEnterpriseDetailTabs(t *testing.T) {
 	}
 	// One save is one history line, naming every field it wrote.
 	var entLines []change
-	for _, c := range historyChanges(u.detail.ent, u.detail.children) {
+	changes, err := historyChanges(context.Background(), store, u.detail.ent, u.detail.children)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range changes {
 		if c.kind == record.KindEnterprise {
 			entLines = append(entLines, c)
 		}

@@ -6,6 +6,7 @@ import (
 	"strings"
 	"time"
 
+	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/widget"
 
@@ -82,7 +83,7 @@ func industryChoices(t *industry.Table) []filterChoice {
 	}
 	for _, c := range t.All() {
 		if c.Level == industry.Division {
-			out = append(out, filterChoice{c.Code + " " + c.Name, c.Code})
+			out = append(out, filterChoice{c.Code + " " + industryLabel(c), c.Code})
 		}
 	}
 	return out
@@ -95,7 +96,7 @@ func zoneChoices(ref *reference) []filterChoice {
 		return out
 	}
 	for _, z := range ref.pack.Zones() {
-		out = append(out, filterChoice{z.ShortName, z.ID})
+		out = append(out, filterChoice{z.ShortNameIn(englishUI()), z.ID})
 	}
 	return out
 }
@@ -115,4 +116,82 @@ func setChoices(sel *widget.Select, choices []filterChoice, pick func(value stri
 			pick(choices[i].value)
 		}
 	}
+}
+
+// prefEnterpriseSort is the preference that remembers the list's order.
+const prefEnterpriseSort = "enterprises.sort"
+
+// sortChoices lists the orders of the enterprise list, creation order
+// first.
+func sortChoices() []filterChoice {
+	return []filterChoice{
+		{lang.X("enterprises.sort.id", "按创建顺序"), string(storage.SortID)},
+		{lang.X("enterprises.sort.name", "按名称"), string(storage.SortName)},
+		{lang.X("enterprises.sort.updated", "最近修改在前"), string(storage.SortUpdated)},
+		{lang.X("enterprises.sort.stage", "按阶段"), string(storage.SortStage)},
+		{lang.X("enterprises.sort.due", "待办最早在前"), string(storage.SortDue)},
+	}
+}
+
+// useSortPreference fills the sort Select, restores the order saved in
+// prefs (an unknown saved value falls back to creation order) and saves
+// each later choice there.
+func (s *enterpriseScreen) useSortPreference(prefs fyne.Preferences) {
+	choices := sortChoices()
+	setChoices(s.sorts, choices, func(value string) {
+		s.sort = storage.Sort(value)
+		if prefs != nil {
+			prefs.SetString(prefEnterpriseSort, value)
+		}
+		s.reload()
+	})
+	s.sort = storage.SortID
+	if prefs == nil {
+		return
+	}
+	saved, err := storage.ParseSort(prefs.String(prefEnterpriseSort))
+	if err != nil {
+		return
+	}
+	for i, c := range choices {
+		if c.value == string(saved) {
+			s.sort = saved
+			cb := s.sorts.OnChanged
+			s.sorts.OnChanged = nil
+			s.sorts.SetSelectedIndex(i)
+			s.sorts.OnChanged = cb
+		}
+	}
+}
+
+// listSortedPage is listPage in the given order: the cursor is then the
+// last enterprise of the previous page in that order.
+func listSortedPage(ctx context.Context, svc Services, stage record.Stage, order storage.Sort, after string) ([]enterpriseRow, string, error) {
+	recs, err := svc.List(ctx, record.KindEnterprise, storage.ListOptions{Limit: pageSize, After: after, Stage: stage, Sort: order})
+	if err != nil {
+		return nil, "", fmt.Errorf("list enterprises (sort %q) after %q: %w", order, after, err)
+	}
+	rows := make([]enterpriseRow, 0, len(recs))
+	for _, r := range recs {
+		if e, ok := r.(*record.Enterprise); ok {
+			rows = append(rows, newEnterpriseRow(e, ""))
+		}
+	}
+	next := ""
+	if len(recs) == pageSize {
+		next = recs[len(recs)-1].Header().ID
+	}
+	return rows, next, nil
+}
+
+// industryLabel is an industry's name in the interface language: the
+// English of a 门类 or 大类 in the English interface, else the Chinese
+// (中类 and 小类 have no English names yet).
+func industryLabel(c industry.Code) string {
+	if englishUI() {
+		if en, ok := industry.EnglishName(c.Code); ok {
+			return en
+		}
+	}
+	return c.Name
 }

@@ -70,21 +70,7 @@ func loadFilteredRows(ctx context.Context, svc Services, query string, stage rec
 // set) with IDs after the cursor, and the cursor for the next page: ""
 // when this page is the last.
 func listPage(ctx context.Context, svc Services, stage record.Stage, after string) ([]enterpriseRow, string, error) {
-	recs, err := svc.List(ctx, record.KindEnterprise, storage.ListOptions{Limit: pageSize, After: after, Stage: stage})
-	if err != nil {
-		return nil, "", fmt.Errorf("list enterprises after %q: %w", after, err)
-	}
-	rows := make([]enterpriseRow, 0, len(recs))
-	for _, r := range recs {
-		if e, ok := r.(*record.Enterprise); ok {
-			rows = append(rows, newEnterpriseRow(e, ""))
-		}
-	}
-	next := ""
-	if len(recs) == pageSize {
-		next = recs[len(recs)-1].Header().ID
-	}
-	return rows, next, nil
+	return listSortedPage(ctx, svc, stage, storage.SortID, after)
 }
 
 // hitEnterprise returns the enterprise a search hit belongs to, and for a

@@ -14,6 +14,7 @@ import (
 
 	"github.com/shanhaifield/shanhai/industry"
 	"github.com/shanhaifield/shanhai/record"
+	"github.com/shanhaifield/shanhai/storage"
 )
 
 // How the enterprise list loads. Without a query it loads pageSize rows
@@ -34,6 +35,7 @@ type enterpriseScreen struct {
 
 	query string
 	stage record.Stage // "" for every stage
+	sort  storage.Sort // the list's order; search hits stay in rank order
 	// filter is applied to each loaded page; dueOnly asks reload to fill
 	// its due set, as of now().
 	filter  enterpriseFilter
@@ -55,6 +57,7 @@ type enterpriseScreen struct {
 	stages     *widget.Select
 	industries *widget.Select
 	zones      *widget.Select
+	sorts      *widget.Select
 	dueCheck   *widget.Check
 	list       *widget.List
 	count      *widget.Label
@@ -101,6 +104,8 @@ func newEnterpriseScreen(ctx context.Context, svc Services, keys func(fyne.Short
 	s.stages.Selected = all
 	s.industries = widget.NewSelect(nil, nil)
 	s.zones = widget.NewSelect(nil, nil)
+	s.sorts = widget.NewSelect(nil, nil)
+	s.useSortPreference(nil)
 	s.setReference(nil)
 	s.dueCheck = widget.NewCheck(lang.X("enterprises.due", "有到期待办"), func(on bool) {
 		s.dueOnly = on
@@ -122,7 +127,7 @@ func newEnterpriseScreen(ctx context.Context, svc Services, keys func(fyne.Short
 	body := container.NewStack(s.list, s.overlay)
 	// The client-side filters sit beside the search box, which they narrow
 	// like it, leaving the header room for a long count.
-	filters := container.NewHBox(s.industries, s.zones, s.dueCheck)
+	filters := container.NewHBox(s.industries, s.zones, s.dueCheck, s.sorts)
 	s.content = container.NewBorder(container.NewVBox(s.header, container.NewBorder(nil, nil, nil, filters, s.search)), nil, nil, nil, body)
 	return s
 }
@@ -170,7 +175,7 @@ func (s *enterpriseScreen) reload() {
 	switch {
 	case err != nil:
 	case s.query == "":
-		rows, next, err = listPage(ctx, s.svc, s.stage, "")
+		rows, next, err = listSortedPage(ctx, s.svc, s.stage, s.sort, "")
 	default:
 		rows, err = loadFilteredRows(ctx, s.svc, s.query, s.stage)
 	}
@@ -272,11 +277,11 @@ func (s *enterpriseScreen) loadMore() {
 		return
 	}
 	s.loading = true
-	gen, after, stage := s.gen, s.next, s.stage
+	gen, after, stage, order := s.gen, s.next, s.stage, s.sort
 	s.spawn(func() {
 		ctx, cancel := context.WithTimeout(s.ctx, queryTimeout)
 		defer cancel()
-		rows, next, err := listPage(ctx, s.svc, stage, after)
+		rows, next, err := listSortedPage(ctx, s.svc, stage, order, after)
 		fyne.Do(func() { s.appendPage(gen, rows, next, err) })
 	})
 }

@@ -180,7 +180,7 @@ func (d *formDialog) checkDuplicates() {
 		d.dup.Hide()
 		return
 	}
-	d.showDuplicate(dups[0].ID, dups[0].Name, dups[0].Zh)
+	d.showDuplicate(dups[0].ID, dups[0].Name, duplicateReason(dups[0]))
 }
 
 func (d *formDialog) showDuplicate(id, name, why string) {

@@ -15,7 +15,7 @@ func enterpriseSpecs(ref *reference) []fieldSpec {
 	zones := []option{{"", lang.X("form.no_zone", "（未定）")}}
 	if ref.pack != nil {
 		for _, z := range ref.pack.Zones() {
-			zones = append(zones, option{z.ID, z.ShortName})
+			zones = append(zones, option{z.ID, z.ShortNameIn(englishUI())})
 		}
 	}
 	return []fieldSpec{

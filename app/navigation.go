@@ -19,6 +19,8 @@ const (
 	// ScreenDetail is the detail of the first listed enterprise; it has
 	// no navigation button and exists for screenshots and tests.
 	ScreenDetail Screen = "detail"
+	// ScreenDetailHistory is that detail on its 历史 tab.
+	ScreenDetailHistory Screen = "detail-history"
 	// ScreenNewEnterprise opens the new-enterprise form over the list.
 	ScreenNewEnterprise Screen = "new"
 	// ScreenScreeningRun screens the first listed enterprise, to show a

@@ -50,18 +50,19 @@ func (r *reference) industryName(code string) string {
 		return code
 	}
 	if c, ok := r.industries.Lookup(code); ok {
-		return c.Code + " " + c.Name
+		return c.Code + " " + industryLabel(c)
 	}
 	return code
 }
 
-// zoneName is a zone's short name, or its ID when unknown.
+// zoneName is a zone's short name in the interface language, or its ID
+// when unknown.
 func (r *reference) zoneName(id string) string {
 	if r.pack == nil || id == "" {
 		return id
 	}
 	if z, ok := r.pack.Zone(id); ok {
-		return z.ShortName
+		return z.ShortNameIn(englishUI())
 	}
 	return id
 }

@@ -154,9 +154,9 @@ func (s *screeningScreen) screen() {
 	s.table.Objects = nil
 	var zoneNames []string
 	for _, r := range s.results {
-		s.table.Add(resultView(r))
+		s.table.Add(resultView(s.ref.pack, r))
 		if r.ZoneID != s.ent.ZoneID {
-			zoneNames = append(zoneNames, r.ZoneName)
+			zoneNames = append(zoneNames, s.ref.zoneName(r.ZoneID))
 		}
 	}
 	s.table.Refresh()
@@ -191,7 +191,7 @@ func (s *screeningScreen) store() {
 func (s *screeningScreen) sendReferral() {
 	to := ""
 	for _, r := range s.results {
-		if r.ZoneName == s.toZone.Selected {
+		if s.ref.zoneName(r.ZoneID) == s.toZone.Selected {
 			to = r.ZoneID
 		}
 	}

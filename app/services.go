@@ -33,6 +33,9 @@ type Services interface {
 	FindDuplicates(ctx context.Context, e *record.Enterprise, mobiles []string) ([]storage.Duplicate, error)
 	// Refer stores a referral and marks its enterprise 转介.
 	Refer(ctx context.Context, ref *record.Referral) error
+	// History lists the changes of one record, oldest first: when, who,
+	// which fields (names only).
+	History(ctx context.Context, id string) ([]storage.HistoryEntry, error)
 }
 
 // The real store must keep satisfying Services.

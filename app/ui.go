@@ -79,6 +79,7 @@ func NewUIWindow(a fyne.App, w fyne.Window, svc Services) *UI {
 	u.ref = loadReference(ctx, svc)
 	u.enterprises = newEnterpriseScreen(ctx, svc, u.shortcut)
 	u.enterprises.setReference(u.ref)
+	u.enterprises.useSortPreference(u.prefs)
 	u.enterprises.newButton.OnTapped = u.newEnterprise
 	u.enterprises.onOpen = u.openEnterprise
 	u.detail = newEnterpriseDetail(ctx, svc, u.ref)
@@ -175,9 +176,12 @@ func (u *UI) Show(s Screen) {
 		u.showRetention()
 		return
 	}
-	if s == ScreenDetail {
+	if s == ScreenDetail || s == ScreenDetailHistory {
 		if len(u.enterprises.rows) > 0 {
 			u.openEnterprise(u.enterprises.rows[0].id)
+			if s == ScreenDetailHistory {
+				u.detail.tabs.SelectIndex(len(u.detail.tabs.Items) - 1)
+			}
 		}
 		return
 	}

@@ -2,6 +2,7 @@ package app
 
 import (
 	"image/color"
+	"strings"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
@@ -10,6 +11,7 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"github.com/shanhaifield/shanhai/rulepack"
 	"github.com/shanhaifield/shanhai/screening"
 )
 
@@ -63,9 +65,14 @@ func verdictImportance(v screening.Verdict) widget.Importance {
 	return widget.WarningImportance
 }
 
-// ruleReason is the rule's explanation in the interface language.
-func ruleReason(r screening.RuleResult) string {
+// ruleReason is the rule's explanation in the interface language; the
+// English one gets the pack's English names for the Chinese names the
+// screening put in it.
+func ruleReason(r screening.RuleResult, names *strings.Replacer) string {
 	if englishUI() && r.En != "" {
+		if names != nil {
+			return names.Replace(r.En)
+		}
 		return r.En
 	}
 	return r.Zh
@@ -73,14 +80,18 @@ func ruleReason(r screening.RuleResult) string {
 
 // resultView draws one zone's screening: the verdict, then one line per
 // rule with a coloured mark, the outcome and the reason.
-func resultView(r screening.Result) *widget.Card {
+func resultView(pack *rulepack.Pack, r screening.Result) *widget.Card {
+	var names *strings.Replacer
+	if englishUI() {
+		names = englishNames(pack)
+	}
 	rows := container.NewVBox()
 	for _, rule := range r.Rules {
 		mark := canvas.NewRectangle(outcomeColor(rule.Outcome))
 		mark.CornerRadius = 4
 		mark.SetMinSize(fyne.NewSize(8, 8))
 		outcome := widget.NewLabelWithStyle(outcomeLabel(rule.Outcome), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
-		reason := widget.NewLabel(ruleReason(rule))
+		reason := widget.NewLabel(ruleReason(rule, names))
 		reason.Wrapping = fyne.TextWrapWord
 		left := container.NewHBox(container.NewGridWrap(fyne.NewSize(8, 36), mark), container.NewGridWrap(labelSize(
 			outcomeLabel(screening.Pass), outcomeLabel(screening.Fail), outcomeLabel(screening.Missing)), outcome))
@@ -89,6 +100,11 @@ func resultView(r screening.Result) *widget.Card {
 	verdict := widget.NewLabelWithStyle(verdictLabel(r.Verdict), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	verdict.Importance = verdictImportance(r.Verdict)
 	title := r.ZoneName
+	if pack != nil {
+		if z, ok := pack.Zone(r.ZoneID); ok {
+			title = z.ShortNameIn(englishUI())
+		}
+	}
 	card := widget.NewCard(title, "", container.NewBorder(verdict, nil, nil, nil, rows))
 	return card
 }

@@ -2,6 +2,7 @@ package app
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 
 	"fyne.io/fyne/v2"
@@ -29,7 +30,7 @@ func newZonesScreen(ref *reference) *zonesScreen {
 		func() fyne.CanvasObject { return widget.NewLabel("") },
 		func(id widget.ListItemID, o fyne.CanvasObject) {
 			if id < len(z.zones) {
-				o.(*widget.Label).SetText(z.zones[id].ShortName)
+				o.(*widget.Label).SetText(z.zones[id].ShortNameIn(englishUI()))
 			}
 		})
 	z.list.OnSelected = func(id widget.ListItemID) { z.show(id) }
@@ -58,8 +59,9 @@ func (z *zonesScreen) show(i int) {
 	if zone.Kind == rulepack.Mountain {
 		kind = lang.X("zones.mountain", "山区县开发区")
 	}
-	title := widget.NewLabelWithStyle(zone.Name, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
-	sub := widget.NewLabel(zone.Level.Chinese() + " · " + kind + " · " + regionLabel(zone.ADCODE))
+	en := englishUI()
+	title := widget.NewLabelWithStyle(zone.NameIn(en), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	sub := widget.NewLabel(levelLabel(zone.Level) + " · " + kind + " · " + regionLabel(zone.ADCODE))
 	objs := []fyne.CanvasObject{title, sub}
 	section := func(head string, lines []string) {
 		if len(lines) == 0 {
@@ -69,7 +71,8 @@ func (z *zonesScreen) show(i int) {
 	}
 	var leading []string
 	for _, l := range zone.Leading {
-		leading = append(leading, l.Wording+"（"+strings.Join(l.Codes, "、")+"）")
+		leading = append(leading, lang.X("zones.leading_line", "{{.Wording}}（{{.Codes}}）",
+			map[string]any{"Wording": l.WordingIn(en), "Codes": strings.Join(l.Codes, lang.X("zones.list_sep", "、"))}))
 	}
 	section(lang.X("zones.leading", "主导产业"), leading)
 	section(lang.X("zones.chains", "产业链环节"), z.chainLines(zone))
@@ -77,7 +80,7 @@ func (z *zonesScreen) show(i int) {
 	section(lang.X("zones.carriers", "载体"), carrierLines(zone))
 	var paired []string
 	for _, p := range z.ref.pack.Paired(zone.ID) {
-		paired = append(paired, p.Name)
+		paired = append(paired, p.NameIn(en))
 	}
 	section(lang.X("zones.paired", "结对开发区"), paired)
 	z.detail.Objects = objs
@@ -89,13 +92,14 @@ func (z *zonesScreen) chainLines(zone rulepack.Zone) []string {
 	for _, c := range zone.Chains {
 		name := c.Chain
 		if ch, ok := z.ref.pack.Chain(c.Chain); ok {
-			name = ch.Name
+			name = ch.NameIn(englishUI())
 		}
 		var roles []string
 		for _, r := range c.Segments {
-			roles = append(roles, r.Chinese())
+			roles = append(roles, segmentLabel(r))
 		}
-		out = append(out, name+"："+strings.Join(roles, "、"))
+		out = append(out, lang.X("zones.chain_line", "{{.Chain}}：{{.Roles}}",
+			map[string]any{"Chain": name, "Roles": strings.Join(roles, lang.X("zones.list_sep", "、"))}))
 	}
 	return out
 }
@@ -123,7 +127,8 @@ func (z *zonesScreen) landLines(zoneID string) []string {
 		add(r.TaxPerMu, lang.X("zones.tax", "亩均税收≥%g万元"))
 		add(r.ValueAddedPerMu, lang.X("zones.va", "亩均增加值≥%g万元"))
 		add(r.PlotRatioMin, lang.X("zones.plot", "容积率≥%g"))
-		out = append(out, fmt.Sprintf("%d %s：%s", latest.Year, r.Name, strings.Join(parts, "，")))
+		out = append(out, lang.X("zones.land_line", "{{.Year}} {{.Name}}：{{.Caps}}", map[string]any{"Year": latest.Year,
+			"Name": r.NameIn(englishUI()), "Caps": strings.Join(parts, lang.X("zones.caps_sep", "，"))}))
 	}
 	return out
 }
@@ -131,18 +136,19 @@ func (z *zonesScreen) landLines(zoneID string) []string {
 func carrierLines(zone rulepack.Zone) []string {
 	var out []string
 	for _, c := range zone.Carriers {
-		line := c.Name
+		line := c.NameIn(englishUI())
 		if c.AreaMu > 0 {
 			line += fmt.Sprintf(lang.X("zones.area", "，%g亩"), c.AreaMu)
 		}
 		if c.FloorM2 > 0 {
 			line += fmt.Sprintf(lang.X("zones.floor", "，厂房%g平方米"), c.FloorM2)
 		}
-		if len(c.Features) > 0 {
-			line += "；" + strings.Join(c.Features, "、")
+		sep, list := lang.X("zones.part_sep", "；"), lang.X("zones.list_sep", "、")
+		if f := c.FeaturesIn(englishUI()); len(f) > 0 {
+			line += sep + strings.Join(f, list)
 		}
-		if len(c.Restrictions) > 0 {
-			line += "；" + strings.Join(c.Restrictions, "、")
+		if r := c.RestrictionsIn(englishUI()); len(r) > 0 {
+			line += sep + strings.Join(r, list)
 		}
 		out = append(out, line)
 	}
@@ -153,4 +159,56 @@ func wrapLabel(text string) *widget.Label {
 	l := widget.NewLabel(text)
 	l.Wrapping = fyne.TextWrapWord
 	return l
+}
+
+// levelLabel names a zone's level in the interface language.
+func levelLabel(l rulepack.Level) string {
+	if l == rulepack.National {
+		return lang.X("zones.national", "国家级")
+	}
+	return lang.X("zones.provincial", "省级")
+}
+
+// segmentLabel names a chain segment in the interface language.
+func segmentLabel(r rulepack.Role) string {
+	switch r {
+	case rulepack.Upstream:
+		return lang.X("zones.upstream", "上游")
+	case rulepack.Midstream:
+		return lang.X("zones.midstream", "中游")
+	case rulepack.Downstream:
+		return lang.X("zones.downstream", "下游")
+	}
+	return string(r)
+}
+
+// englishNames replaces the pack's Chinese zone, leading-industry and
+// chain names by their English ones, longest first so that a short name
+// inside a longer one does not split it. Names without English stay.
+func englishNames(pack *rulepack.Pack) *strings.Replacer {
+	if pack == nil {
+		return nil
+	}
+	var pairs [][2]string
+	add := func(zh, en string) {
+		if zh != "" && en != "" {
+			pairs = append(pairs, [2]string{zh, en})
+		}
+	}
+	for _, z := range pack.Zones() {
+		add(z.Name, z.NameEn)
+		add(z.ShortName, z.ShortNameEn)
+		for _, l := range z.Leading {
+			add(l.Wording, l.WordingEn)
+		}
+	}
+	for _, c := range pack.Chains {
+		add(c.Name, c.NameEn)
+	}
+	slices.SortStableFunc(pairs, func(a, b [2]string) int { return len(b[0]) - len(a[0]) })
+	var args []string
+	for _, p := range pairs {
+		args = append(args, p[0], p[1])
+	}
+	return strings.NewReplacer(args...)
 }

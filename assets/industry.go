@@ -16,6 +16,10 @@ var industryFiles embed.FS
 // (with amendment No. 1) classification table in CSV form.
 const IndustryTablePath = "industry/gbt4754-2017.csv"
 
+// IndustryEnglishPath is the path, inside Industry(), of the English
+// names of the 门类 and 大类 (translations, see SOURCE.md).
+const IndustryEnglishPath = "industry/names-en.csv"
+
 // Industry returns the embedded industry-classification files: the CSV
 // table named by IndustryTablePath and its SOURCE.md. The file system is
 // read-only.

@@ -170,10 +170,14 @@ func (s *session) warnDuplicates(st *storage.Store, rec record.Record) error {
 }
 
 func dupReason(d storage.Duplicate) string {
-	if d.Zh != "" && d.Zh != d.Reason {
-		return d.Zh + " / " + d.Reason
+	zh, en := d.Zh, d.En
+	if zh == "" || en == "" {
+		zh, en = storage.ReasonText(d.Reason)
 	}
-	return d.Reason
+	if zh == en {
+		return zh
+	}
+	return zh + " / " + en
 }
 
 // readJSONObject reads one JSON object of field values from r. A "kind"

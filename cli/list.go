@@ -7,7 +7,7 @@ import (
 	"github.com/shanhaifield/shanhai/storage"
 )
 
-const listUsage = "list [KIND] [--stage S] [--enterprise ID] [--due-before YYYY-MM-DD] [--limit N] [--after ID] [--json]"
+const listUsage = "list [KIND] [--stage S] [--enterprise ID] [--due-before YYYY-MM-DD] [--sort name|updated|stage|due] [--limit N] [--after ID] [--json]"
 
 // runList prints the records of one kind (enterprises by default).
 func runList(s *session, args []string) error {
@@ -15,6 +15,7 @@ func runList(s *session, args []string) error {
 	stage := fs.String("stage", "", "阶段（线索/lead…）/ stage")
 	enterprise := fs.String("enterprise", "", "只列此企业的记录 / only this enterprise's records")
 	dueBefore := fs.String("due-before", "", "未完成且截止不晚于此日期的待办 / open tasks due by this date")
+	sortBy := fs.String("sort", "", "企业排序：name 名称、updated 最近修改、stage 阶段、due 最早待办 / enterprise order: name, updated, stage, due")
 	limit := fs.Int("limit", 0, "最多条数，0 为全部 / at most N, 0 for all")
 	after := fs.String("after", "", "从此 ID 之后开始 / start after this ID")
 	asJSON := fs.Bool("json", false, "输出 JSON / print JSON")
@@ -36,7 +37,14 @@ func runList(s *session, args []string) error {
 	if *limit < 0 {
 		return usageErrorf("--limit 不能为负 / --limit must not be negative")
 	}
-	opts := storage.ListOptions{Limit: *limit, After: *after, Enterprise: *enterprise, DueBefore: *dueBefore}
+	order, err := storage.ParseSort(*sortBy)
+	if err != nil {
+		return usageErrorf("--sort 只能是 name、updated、stage 或 due / %v", err)
+	}
+	if order != storage.SortID && kind != record.KindEnterprise {
+		return usageErrorf("--sort 只适用于企业 / --sort applies to enterprises only")
+	}
+	opts := storage.ListOptions{Limit: *limit, After: *after, Enterprise: *enterprise, DueBefore: *dueBefore, Sort: order}
 	if *stage != "" {
 		st, p := parseStage("stage", *stage)
 		if p != nil {

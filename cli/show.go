@@ -8,13 +8,14 @@ import (
 	"github.com/shanhaifield/shanhai/storage"
 )
 
-const showUsage = "show ID [--json]"
+const showUsage = "show ID [--history] [--json]"
 
 // shown is the --json form of show: the record, and for an enterprise
 // the records that belong to it, by kind.
 type shown struct {
 	Record  json.RawMessage              `json:"record"`
 	Related map[string][]json.RawMessage `json:"related,omitempty"`
+	History []historyRow                 `json:"history,omitempty"`
 }
 
 // runShow prints one record; an enterprise with its contacts, visits,
@@ -22,6 +23,7 @@ type shown struct {
 func runShow(s *session, args []string) error {
 	fs := newFlagSet("show")
 	asJSON := fs.Bool("json", false, "输出 JSON / print JSON")
+	withHistory := fs.Bool("history", false, "同时列出修改历史（谁在何时改了哪些字段）/ also list who changed which fields when")
 	pos, err := s.parse(fs, args, showUsage)
 	if err != nil {
 		return err
@@ -43,19 +45,28 @@ func runShow(s *session, args []string) error {
 				}
 			}
 		}
-		if *asJSON {
-			return writeShownJSON(s, rec, related)
+		var history []historyRow
+		if *withHistory {
+			if history, err = recordHistory(s, st, rec, related); err != nil {
+				return fmt.Errorf("show %s: %w", id, err)
+			}
 		}
-		return writeShown(s, rec, related)
+		if *asJSON {
+			return writeShownJSON(s, rec, related, history)
+		}
+		if err := writeShown(s, rec, related); err != nil || !*withHistory {
+			return err
+		}
+		return writeHistory(s, history)
 	})
 }
 
-func writeShownJSON(s *session, rec record.Record, related map[record.Kind][]record.Record) error {
+func writeShownJSON(s *session, rec record.Record, related map[record.Kind][]record.Record, history []historyRow) error {
 	b, err := recordJSON(rec)
 	if err != nil {
 		return err
 	}
-	out := shown{Record: b}
+	out := shown{Record: b, History: history}
 	if rec.Kind() == record.KindEnterprise {
 		out.Related = map[string][]json.RawMessage{}
 		for k, recs := range related {

@@ -40,9 +40,13 @@ func (r Role) Rank() int {
 // Chain is an industrial chain (产业链) as segments of industry codes.
 type Chain struct {
 	Sourced
-	ID       string    `json:"id"`
-	Name     string    `json:"name"`
-	Segments []Segment `json:"segments"`
+	ID     string `json:"id"`
+	Name   string `json:"name"`
+	NameEn string `json:"name_en,omitempty"`
+	// NameEnSource says where NameEn comes from (a translation, as a
+	// rule: chains are the pack editor's grouping).
+	NameEnSource string    `json:"name_en_source,omitempty"`
+	Segments     []Segment `json:"segments"`
 }
 
 // Segment is one part of a chain.

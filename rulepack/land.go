@@ -36,8 +36,9 @@ type LandTable struct {
 // codes is the zone's default for every other industry. Zero means the
 // indicator is not set.
 type LandCaps struct {
-	Codes []string `json:"codes,omitempty"`
-	Name  string   `json:"name"`
+	Codes  []string `json:"codes,omitempty"`
+	Name   string   `json:"name"`
+	NameEn string   `json:"name_en,omitempty"` // a faithful translation of Name
 	// InvestPerMu is 固定资产投资强度 ≥, 万元/亩.
 	InvestPerMu float64 `json:"invest_per_mu,omitempty"`
 	// TaxPerMu is 亩均税收 ≥, 万元/亩·年.

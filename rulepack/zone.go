@@ -32,9 +32,15 @@ type Zone struct {
 	ID        string `json:"id"`         // short ASCII slug, e.g. "jingning"
 	Name      string `json:"name"`       // registered name
 	ShortName string `json:"short_name"` // used in reasons, e.g. "景宁经开区"
-	ADCODE    string `json:"adcode"`     // county or district
-	Level     Level  `json:"level"`
-	Kind      Kind   `json:"kind"`
+	// NameEn and ShortNameEn are the English names for the English
+	// interface; NameEnSource says whether the zone publishes them or
+	// they are the pack editor's translation.
+	NameEn       string `json:"name_en,omitempty"`
+	ShortNameEn  string `json:"short_name_en,omitempty"`
+	NameEnSource string `json:"name_en_source,omitempty"`
+	ADCODE       string `json:"adcode"` // county or district
+	Level        Level  `json:"level"`
+	Kind         Kind   `json:"kind"`
 	// Leading are the 主导产业 in the source's wording with the codes the
 	// pack editor mapped them to.
 	Leading  []LeadingIndustry `json:"leading"`
@@ -48,8 +54,9 @@ type Zone struct {
 // GB/T 4754-2017 codes.
 type LeadingIndustry struct {
 	Sourced
-	Wording string   `json:"wording"`
-	Codes   []string `json:"codes"`
+	Wording   string   `json:"wording"`
+	WordingEn string   `json:"wording_en,omitempty"` // a faithful English translation
+	Codes     []string `json:"codes"`
 }
 
 // ChainRole says which segments of a chain a zone already has; screening
@@ -74,15 +81,18 @@ type Carrier struct {
 	Sourced
 	ID       string      `json:"id"`
 	Name     string      `json:"name"`
+	NameEn   string      `json:"name_en,omitempty"`
 	Kind     CarrierKind `json:"kind"`
 	AreaMu   float64     `json:"area_mu,omitempty"`
 	FloorM2  float64     `json:"floor_m2,omitempty"` // standard factories
 	PowerKVA float64     `json:"power_kva,omitempty"`
 	WaterTPD float64     `json:"water_tpd,omitempty"`
 	// Restrictions are conditions of use, e.g. "仅限一二类工业项目".
-	Restrictions []string `json:"restrictions,omitempty"`
+	Restrictions   []string `json:"restrictions,omitempty"`
+	RestrictionsEn []string `json:"restrictions_en,omitempty"` // translations, item by item
 	// Features are what special needs it meets, e.g. "无人机试飞空域".
-	Features []string `json:"features,omitempty"`
+	Features   []string `json:"features,omitempty"`
+	FeaturesEn []string `json:"features_en,omitempty"` // translations, item by item
 }
 
 // Pairing links an advanced zone with a mountain-county zone (结对).

@@ -63,6 +63,9 @@ type ListOptions struct {
 	// DueBefore filters tasks that are not done and due on or before this
 	// YYYY-MM-DD date (uses the due index).
 	DueBefore string
+	// Sort orders enterprises (see Sort); After then names the last
+	// enterprise of the previous page in that order.
+	Sort Sort
 }
 
 // Duplicate is an existing enterprise that may be the same as a new one.
@@ -71,6 +74,7 @@ type Duplicate struct {
 	Name   string `json:"name"`
 	Reason string `json:"reason"` // "credit_code", "name" or "mobile"
 	Zh     string `json:"zh"`     // e.g. "统一社会信用代码相同"
+	En     string `json:"en"`     // e.g. "same unified social credit code"
 }
 
 // Hit is one search result.

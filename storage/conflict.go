@@ -189,6 +189,9 @@ func (w *writer) resolveField(c protocol.Conflict, keep string) error {
 	if err := dropFieldConflicts(w.tx, c.RecordID, c.Field); err != nil {
 		return err
 	}
+	if err := w.addLocalHistory(old, cur, HistoryUpdate, []string{c.Field}); err != nil {
+		return err
+	}
 	return w.appendChange(change)
 }
 

@@ -15,10 +15,20 @@ const (
 	ReasonMobile     = "mobile"
 )
 
-var reasonZh = map[string]string{
-	ReasonCreditCode: "统一社会信用代码相同",
-	ReasonName:       "名称相同（忽略地区前缀和公司类型）",
-	ReasonMobile:     "联系人手机号相同",
+// reasonText is each reason in Chinese and English.
+var reasonText = map[string][2]string{
+	ReasonCreditCode: {"统一社会信用代码相同", "same unified social credit code"},
+	ReasonName:       {"名称相同（忽略地区前缀和公司类型）", "same name (ignoring the region prefix and the company form)"},
+	ReasonMobile:     {"联系人手机号相同", "a contact has the same mobile number"},
+}
+
+// ReasonText returns a duplicate reason code in Chinese and English; an
+// unknown code comes back as itself in both.
+func ReasonText(code string) (zh, en string) {
+	if t, ok := reasonText[code]; ok {
+		return t[0], t[1]
+	}
+	return code, code
 }
 
 // FindDuplicates lists stored enterprises that may be e: the same credit
@@ -46,7 +56,8 @@ func (s *Store) FindDuplicates(ctx context.Context, e *record.Enterprise, mobile
 			if err != nil {
 				return err
 			}
-			out = append(out, Duplicate{ID: id, Name: rec.(*record.Enterprise).Name, Reason: reason, Zh: reasonZh[reason]})
+			zh, en := ReasonText(reason)
+			out = append(out, Duplicate{ID: id, Name: rec.(*record.Enterprise).Name, Reason: reason, Zh: zh, En: en})
 			return nil
 		}
 		if probe.CreditCode != "" {

@@ -39,8 +39,9 @@ func TestFindDuplicates(t *testing.T) {
 			var got []string
 			for _, d := range dups {
 				got = append(got, d.ID+" "+d.Reason)
-				if d.Zh != reasonZh[d.Reason] || d.Zh == "" || d.Name == "" {
-					t.Errorf("duplicate %+v: want name and Chinese reason", d)
+				zh, en := ReasonText(d.Reason)
+				if d.Zh != zh || d.En != en || d.Zh == d.Reason || d.En == d.Reason || d.Name == "" {
+					t.Errorf("duplicate %+v: want name and the reason in Chinese and English", d)
 				}
 			}
 			if !slices.Equal(got, tt.want) {

@@ -10,8 +10,8 @@ import (
 	bolt "go.etcd.io/bbolt"
 )
 
-// List returns records of kind in ID (= creation) order, after opts.After,
-// at most opts.Limit of them. Filters read their index instead of every
+// List returns records of kind in ID (= creation) order, or enterprises
+// in opts.Sort order, after opts.After, at most opts.Limit of them. Filters read their index instead of every
 // record: Stage the stage index, Enterprise the children index, DueBefore
 // the due index.
 func (s *Store) List(ctx context.Context, kind record.Kind, opts ListOptions) ([]record.Record, error) {
@@ -60,6 +60,10 @@ func checkListOptions(kind record.Kind, opts ListOptions) error {
 		return fmt.Errorf("list %s: the enterprise filter applies to contacts, visits, projects and tasks", kind)
 	case opts.DueBefore != "" && kind != record.KindTask:
 		return fmt.Errorf("list %s: the due filter applies to tasks only", kind)
+	case opts.Sort != SortID && kind != record.KindEnterprise:
+		return fmt.Errorf("list %s: sort %q applies to enterprises only", kind, opts.Sort)
+	case opts.Sort != SortID && !slices.Contains(Sorts, opts.Sort):
+		return fmt.Errorf("list: unknown sort %q", opts.Sort)
 	}
 	return nil
 }
@@ -70,6 +74,8 @@ func checkListOptions(kind record.Kind, opts ListOptions) error {
 func eachCandidate(tx *bolt.Tx, kind record.Kind, opts ListOptions, fn func(id string, data []byte) (bool, error)) error {
 	var ids []string
 	switch {
+	case opts.Sort != SortID:
+		return eachSorted(tx, opts, fn)
 	case opts.Stage != "":
 		ids = prefixKeys(tx.Bucket(bucketStage), string(opts.Stage)+sep, opts.After)
 	case opts.Enterprise != "":

@@ -112,6 +112,11 @@ func (w *writer) applyRemote(r protocol.Record, p *pendingRecord, pre prebuilt) 
 		return err
 	}
 	if r.Removed || r.Deleted != "" {
+		if old != nil && r.Deleted != "" {
+			if err := w.addRemoteHistory(kind, r.ID, old, nil, HistoryDelete, r.Author); err != nil {
+				return err
+			}
+		}
 		return w.removeRemote(kind, r.ID, old, r.Deleted)
 	}
 	if p != nil && p.deleted && old == nil {
@@ -128,11 +133,21 @@ func (w *writer) applyRemote(r protocol.Record, p *pendingRecord, pre prebuilt) 
 			return err
 		}
 	}
+	op := HistoryMerge
 	if old == nil {
 		// Alive on the server: a local tombstone without a pending delete
 		// was undone by a restore.
+		op = ""
+		if w.tx.Bucket(bucketTombstones).Get([]byte(r.ID)) != nil {
+			op = HistoryRestore
+		}
 		if err := w.tx.Bucket(bucketTombstones).Delete([]byte(r.ID)); err != nil {
 			return fmt.Errorf("clear tombstone %s: %w", r.ID, err)
+		}
+	}
+	if op != "" {
+		if err := w.addRemoteHistory(kind, r.ID, old, cur, op, r.Author); err != nil {
+			return err
 		}
 	}
 	return w.putRemote(old, cur, data)

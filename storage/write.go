@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"maps"
 	"reflect"
+	"slices"
 	"time"
 
 	"github.com/shanhaifield/shanhai/hlc"
@@ -189,6 +190,15 @@ func (w *writer) insertCreates(ctx context.Context, c *pendingCreates) error {
 		}
 		if err := w.insert(c.news[i]); err != nil {
 			return c.wrap(i, err)
+		}
+	}
+	if len(c.news) == 1 {
+		// One record made by hand gets a history entry; a bulk create's
+		// records rely on their Meta (see History), to stay fast.
+		rec := c.news[0].rec
+		fields := slices.Collect(maps.Keys(rec.Header().Versions))
+		if err := w.addLocalHistory(nil, rec, HistoryCreate, fields); err != nil {
+			return err
 		}
 	}
 	return w.batch.flush(w.tx)
@@ -416,6 +426,9 @@ func (w *writer) update(old, cur record.Record) error {
 	if err := w.put(old, cur); err != nil {
 		return err
 	}
+	if err := w.addLocalHistory(old, cur, HistoryUpdate, changed); err != nil {
+		return err
+	}
 	return w.appendChange(change)
 }
 
@@ -459,6 +472,9 @@ func (w *writer) remove(rec record.Record) error {
 		return err
 	}
 	w.removed = append(w.removed, id)
+	if err := w.addLocalHistory(rec, nil, HistoryDelete, nil); err != nil {
+		return err
+	}
 	return w.appendChange(Change{Kind: rec.Kind(), RecordID: id, Op: OpDelete,
 		Versions: map[string]string{DeletedField: stamp}})
 }

@@ -46,6 +46,9 @@ type Record struct {
 	// another zone): the client drops its copy. Only Kind, ID and Seq are
 	// set then.
 	Removed bool `json:"removed,omitempty"`
+	// Author is who last changed the record, when the server tells; the
+	// client's history (storage.History) names them for pulled changes.
+	Author string `json:"author,omitempty"`
 }
 
 // PullResponse is the body answering GET /v1/pull?after=CURSOR&limit=N.
