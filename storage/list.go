@@ -33,7 +33,7 @@ func (s *Store) List(ctx context.Context, kind record.Kind, opts ListOptions) ([
 					return true, nil // index ahead of data would be a Doctor finding; skip here
 				}
 			}
-			rec, err := decodeRecord(kind, data)
+			rec, err := s.vault.decode(kind, []byte(id), data)
 			if err != nil {
 				return false, fmt.Errorf("list %s %s: %w", kind, id, err)
 			}
