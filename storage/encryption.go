@@ -105,7 +105,7 @@ func (s *Store) encrypt(ctx context.Context, passphrase []byte, compact bool) er
 		return fmt.Errorf("encrypt store: %w", err)
 	}
 	s.vault = v
-	s.log.Info("store encrypted", "path", s.path)
+	s.log.Debug("store encrypted", "path", s.path)
 	return nil
 }
 
