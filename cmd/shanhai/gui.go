@@ -44,7 +44,14 @@ func runGUI(ctx context.Context, dataDir string) (err error) {
 		return err
 	}
 	path := filepath.Join(dataDir, storage.FileName)
-	store, err := storage.Open(ctx, path, storage.Options{Author: guiAuthor()})
+	// Until the window's unlock screen exists, an encrypted store opens
+	// with SHANHAI_PASSPHRASE (nil when unset: a plaintext store opens as
+	// it is, an encrypted one fails with storage.ErrLocked).
+	var pass []byte
+	if p := os.Getenv("SHANHAI_PASSPHRASE"); p != "" {
+		pass = []byte(p)
+	}
+	store, err := storage.Open(ctx, path, storage.Options{Author: guiAuthor(), Passphrase: pass})
 	if err != nil {
 		return fmt.Errorf("start window: %w", err)
 	}
