@@ -123,7 +123,7 @@ func commands() map[string]command {
 		"backup":            {runBackup, backupUsage, "加密备份数据文件 / write an encrypted backup of the store"},
 		"restore":           {runRestore, restoreUsage, "从加密备份恢复（旧文件保留）/ restore an encrypted backup (the old file is kept)"},
 		"forgot-passphrase": {runForgot, forgotUsage, "忘记口令：说明损失，另起新数据文件 / forgotten passphrase: what is lost, start a new store"},
-		"help":      {runHelp, "help [COMMAND]", "帮助 / help"},
+		"help":              {runHelp, "help [COMMAND]", "帮助 / help"},
 	}
 }
 
