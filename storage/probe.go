@@ -31,8 +31,12 @@ func ProbeFile(ctx context.Context, path string) (Probe, error) {
 	if err := ctx.Err(); err != nil {
 		return Probe{}, err
 	}
-	if _, err := os.Stat(path); errors.Is(err, os.ErrNotExist) {
+	info, err := os.Stat(path)
+	if errors.Is(err, os.ErrNotExist) {
 		return Probe{}, nil
+	}
+	if err == nil && info.Size() == 0 {
+		return Probe{Exists: true}, nil // an empty file Open turns into a new store
 	}
 	db, err := bolt.Open(path, 0o600, &bolt.Options{ReadOnly: true, Timeout: defaultLockTimeout})
 	if errors.Is(err, bolt.ErrTimeout) {
