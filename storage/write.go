@@ -248,7 +248,7 @@ func (s *Store) observeVersions(h *record.Meta) error {
 
 // encodeNew stamps every field that has a value and encodes the record and
 // its change. It touches only rec, so records encode in parallel.
-func encodeNew(v *vault, rec record.Record, stamp, mutationID string, now time.Time, author string, keep bool) (newRecord, error) {
+func encodeNew(vt *vault, rec record.Record, stamp, mutationID string, now time.Time, author string, keep bool) (newRecord, error) {
 	fields, err := presentFields(rec)
 	if err != nil {
 		return newRecord{}, err
@@ -262,7 +262,7 @@ func encodeNew(v *vault, rec record.Record, stamp, mutationID string, now time.T
 			h.Versions[k] = v
 		}
 	}
-	data, err := v.encode(rec)
+	data, err := vt.encode(rec)
 	if err != nil {
 		return newRecord{}, err
 	}
@@ -271,7 +271,7 @@ func encodeNew(v *vault, rec record.Record, stamp, mutationID string, now time.T
 	if err != nil {
 		return newRecord{}, err
 	}
-	return newRecord{rec: rec, data: data, change: tail, entries: v.indexEntries(rec)}, nil
+	return newRecord{rec: rec, data: data, change: tail, entries: vt.indexEntries(rec)}, nil
 }
 
 // insert writes an encoded new record, its indexes and its change.
