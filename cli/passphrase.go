@@ -17,8 +17,8 @@ const (
 
 // errNoPassphrase: no passphrase in the environment and no terminal to ask.
 var errNoPassphrase = &bilingualError{
-	zh: "数据文件已加密，需要口令：请设置环境变量 SHANHAI_PASSPHRASE，或在终端中运行以输入口令",
-	en: "the store is encrypted and needs a passphrase: set SHANHAI_PASSPHRASE, or run on a terminal to be asked for it",
+	zh: "需要数据口令（联系人和走访记录加密保存）：请设置环境变量 SHANHAI_PASSPHRASE，或在终端中运行以输入口令",
+	en: "a passphrase is needed to open or create the encrypted store: set SHANHAI_PASSPHRASE, or run on a terminal to be asked for it",
 }
 
 // storePassphrase is the passphrase to open the store probed: from
