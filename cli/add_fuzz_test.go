@@ -41,7 +41,7 @@ func FuzzAdd(f *testing.F) {
 			args = append(args, value)
 		}
 		var out, errOut bytes.Buffer
-		code := Run(context.Background(), args, strings.NewReader(stdin), &out, &errOut)
+		code := testRunner(nil).Run(context.Background(), args, strings.NewReader(stdin), &out, &errOut)
 		if strings.Contains(errOut.String(), "内部错误") || code < 0 || code > 2 {
 			t.Fatalf("add %q: exit %d\n%s", args[2:], code, errOut.String())
 		}

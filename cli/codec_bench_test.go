@@ -68,7 +68,7 @@ func BenchmarkImport1000(b *testing.B) {
 		dir := b.TempDir()
 		out.Reset()
 		errOut.Reset()
-		if code := Run(b.Context(), []string{"--data", dir, "import", file}, nil, &out, &errOut); code != ExitOK {
+		if code := testRunner(nil).Run(b.Context(), []string{"--data", dir, "import", file}, nil, &out, &errOut); code != ExitOK {
 			b.Fatalf("exit %d: %s", code, errOut.String())
 		}
 	}

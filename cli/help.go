@@ -46,7 +46,7 @@ func writeHelp(w io.Writer, cmds map[string]command) error {
 		return err
 	}
 	fmt.Fprintln(w, "\n每个命令的参数 / a command's arguments: shanhai help COMMAND")
-	_, err := fmt.Fprintf(w, "\nKIND: %s\n环境变量 / environment: SHANHAI_DATA（数据目录 / data directory）, SHANHAI_USER（作者 / author）\n", kindList())
+	_, err := fmt.Fprintf(w, "\nKIND: %s\n环境变量 / environment: SHANHAI_DATA（数据目录 / data directory）, SHANHAI_USER（作者 / author）,\n  SHANHAI_PASSPHRASE（数据口令，不设则在终端输入 / the store's passphrase, else asked on the terminal）,\n  SHANHAI_NEW_PASSPHRASE（passphrase、forgot-passphrase 的新口令 / the new one for passphrase and forgot-passphrase）\n", kindList())
 	return err
 }
 

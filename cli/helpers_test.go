@@ -3,8 +3,11 @@ package cli
 import (
 	"bytes"
 	"context"
+	"os"
 	"strings"
 	"testing"
+
+	"github.com/shanhaifield/shanhai/sealing"
 )
 
 // result is what one Run printed and returned.
@@ -13,12 +16,39 @@ type result struct {
 	code     int
 }
 
+// testPassphrase unlocks the stores the tests make.
+const testPassphrase = "测试口令 test passphrase"
+
+// testRunner runs commands as a user with SHANHAI_PASSPHRASE set, and
+// with a cheap argon2 cost so each open takes microseconds; env adds or
+// overrides variables.
+func testRunner(env map[string]string) Runner {
+	return Runner{
+		Getenv: func(k string) string {
+			if v, ok := env[k]; ok {
+				return v
+			}
+			if k == envPassphrase {
+				return testPassphrase
+			}
+			return os.Getenv(k)
+		},
+		KeyCost: sealing.LowCostParams(),
+	}
+}
+
 // run runs one command line against the store in dir, as user "tester".
 func run(t *testing.T, dir, stdin string, args ...string) result {
 	t.Helper()
+	return runEnv(t, nil, dir, stdin, args...)
+}
+
+// runEnv is run with extra environment variables.
+func runEnv(t *testing.T, env map[string]string, dir, stdin string, args ...string) result {
+	t.Helper()
 	var out, errOut bytes.Buffer
 	full := append([]string{"--data", dir, "--author", "tester"}, args...)
-	code := Run(context.Background(), full, strings.NewReader(stdin), &out, &errOut)
+	code := testRunner(env).Run(context.Background(), full, strings.NewReader(stdin), &out, &errOut)
 	return result{out: out.String(), err: errOut.String(), code: code}
 }
 

@@ -17,6 +17,7 @@ import (
 	"runtime/debug"
 	"strings"
 
+	"github.com/shanhaifield/shanhai/sealing"
 	"github.com/shanhaifield/shanhai/storage"
 )
 
@@ -82,6 +83,9 @@ type session struct {
 	stdout io.Writer
 	stderr io.Writer
 	log    *slog.Logger
+	getenv func(string) string
+	// keyCost is the argon2id cost of new passphrases (Runner.KeyCost).
+	keyCost sealing.Params
 }
 
 // command runs one subcommand with its arguments.
@@ -116,19 +120,44 @@ func commands() map[string]command {
 		"version":   {runVersion, "version", "版本 / version"},
 		"retention": {runRetention, retentionUsage, "个人信息保存期限复核 / review contacts past their retention period or without a legal basis"},
 		"erase":     {runErase, eraseUsage, "彻底删除联系人个人信息（不可恢复，同步到服务器）/ erase a contact for real (irreversible, synced)"},
-		"help":      {runHelp, "help [COMMAND]", "帮助 / help"},
+		// Encryption at rest (issue 7).
+		"passphrase":        {runPassphrase, passphraseUsage, "更改数据口令 / change the store's passphrase"},
+		"backup":            {runBackup, backupUsage, "加密备份数据文件 / write an encrypted backup of the store"},
+		"restore":           {runRestore, restoreUsage, "从加密备份恢复（旧文件保留）/ restore an encrypted backup (the old file is kept)"},
+		"forgot-passphrase": {runForgot, forgotUsage, "忘记口令：说明损失，另起新数据文件 / forgotten passphrase: what is lost, start a new store"},
+		"help":              {runHelp, "help [COMMAND]", "帮助 / help"},
 	}
 }
 
-// Run runs one command line (without the program name) and returns the
-// process exit code: ExitOK, ExitFailure or ExitUsage. It never panics:
-// a bug below it is reported as a failure with its stack in the log.
-func Run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.Writer) (code int) {
+// Run runs one command line (without the program name) with the
+// process environment and returns the exit code: ExitOK, ExitFailure or
+// ExitUsage. It never panics: a bug below it is reported as a failure
+// with its stack in the log.
+func Run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.Writer) int {
+	return Runner{Getenv: os.Getenv}.Run(ctx, args, stdin, stdout, stderr)
+}
+
+// Runner runs command lines with an environment and key cost of its own;
+// the package-level Run is Runner{Getenv: os.Getenv}.
+type Runner struct {
+	// Getenv reads environment variables (SHANHAI_DATA, SHANHAI_PASSPHRASE…).
+	Getenv func(string) string
+	// KeyCost is the argon2id cost of passphrases; zero means
+	// sealing.DefaultParams(). Tests set sealing.LowCostParams().
+	KeyCost sealing.Params
+}
+
+// Run is the package-level Run with r's environment and key cost.
+func (r Runner) Run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.Writer) (code int) {
 	if stdin == nil {
 		stdin = strings.NewReader("")
 	}
-	g, rest, err := ParseGlobal(args, os.Getenv)
-	s := &session{ctx: ctx, g: g, stdin: stdin, stdout: stdout, stderr: stderr}
+	getenv := r.Getenv
+	if getenv == nil {
+		getenv = os.Getenv
+	}
+	g, rest, err := ParseGlobal(args, getenv)
+	s := &session{ctx: ctx, g: g, stdin: stdin, stdout: stdout, stderr: stderr, getenv: getenv, keyCost: r.KeyCost}
 	s.log = newLogger(stderr, g.Verbose)
 	defer func() {
 		if r := recover(); r != nil {
@@ -158,15 +187,38 @@ func newLogger(w io.Writer, verbose bool) *slog.Logger {
 	return slog.New(slog.NewTextHandler(w, &slog.HandlerOptions{Level: level}))
 }
 
-// open opens the store of this session; the caller closes it.
+// open opens the store of this session with its passphrase; the caller
+// closes it. A new store is created encrypted and a plaintext one is
+// encrypted now (PIPL art. 51): both ask for a new passphrase.
 func (s *session) open() (*storage.Store, error) {
+	st, _, err := s.openWithPassphrase()
+	return st, err
+}
+
+// openWithPassphrase is open, also returning the passphrase it used.
+func (s *session) openWithPassphrase() (*storage.Store, []byte, error) {
 	path := StorePath(s.g.DataDir)
 	s.log.Debug("open store", "path", path, "author", s.g.Author)
-	st, err := storage.Open(s.ctx, path, storage.Options{Author: s.g.Author})
+	probe, err := storage.ProbeFile(s.ctx, path)
 	if err != nil {
-		return nil, fmt.Errorf("open store %s: %w", path, err)
+		return nil, nil, fmt.Errorf("open store %s: %w", path, err)
 	}
-	return st, nil
+	pass, err := s.storePassphrase(probe)
+	if err != nil {
+		return nil, nil, err
+	}
+	if probe.Exists && !probe.Encrypted {
+		fmt.Fprintln(s.stderr, "正在加密数据文件（首次使用口令）… / encrypting the store (first open with a passphrase)…")
+	}
+	st, err := storage.Open(s.ctx, path, storage.Options{Author: s.g.Author, Passphrase: pass, KeyCost: s.keyCost})
+	if errors.Is(err, storage.ErrWrongPassphrase) {
+		return nil, nil, &bilingualError{zh: "口令不对（SHANHAI_PASSPHRASE 或输入的口令）；忘记口令见 shanhai forgot-passphrase",
+			en: fmt.Sprintf("wrong passphrase for %s (SHANHAI_PASSPHRASE or the one typed); forgotten it? see 'shanhai forgot-passphrase'", path)}
+	}
+	if err != nil {
+		return nil, nil, fmt.Errorf("open store %s: %w", path, err)
+	}
+	return st, pass, nil
 }
 
 // withStore opens the store, runs fn and closes the store, keeping the

@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"github.com/shanhaifield/shanhai/record"
+	"github.com/shanhaifield/shanhai/sealing"
 )
 
 // Options configure Open.
@@ -23,6 +24,15 @@ type Options struct {
 	// LockTimeout is how long Open waits for another process to close the
 	// file before failing with ErrInUse; 0 means one second.
 	LockTimeout time.Duration
+	// Passphrase unlocks an encrypted store. Given to a new or plaintext
+	// store it sets up encryption, sealing the plaintext personal values
+	// during this Open. nil opens a plaintext store as it is and fails
+	// with ErrLocked on an encrypted one.
+	Passphrase []byte
+	// KeyCost is the argon2id cost of deriving keys from passphrases
+	// (wrapping the data key, backups); zero means
+	// sealing.DefaultParams(). Tests set sealing.LowCostParams().
+	KeyCost sealing.Params
 }
 
 // Op is what a change did to a record.
@@ -109,6 +119,11 @@ var (
 	ErrTooNew = errors.New("store was written by a newer version of shanhai")
 	// ErrUnknownField: a patch names a field the record kind does not have.
 	ErrUnknownField = errors.New("unknown field")
+	// ErrLocked: the store is encrypted and Open was given no passphrase.
+	ErrLocked = errors.New("store is encrypted: a passphrase is needed")
+	// ErrWrongPassphrase: the passphrase does not unlock the store (or
+	// the backup). It is sealing.ErrWrongPassphrase, so either matches.
+	ErrWrongPassphrase = sealing.ErrWrongPassphrase
 )
 
 // DuplicateError names the record that already holds a unique value.

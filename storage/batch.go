@@ -72,7 +72,7 @@ func (s *Store) apply(ctx context.Context, creates []record.Record, patches []Pa
 // patch applies one PatchOp inside the writer's transaction; a patch that
 // changes nothing is not an error.
 func (w *writer) patch(p PatchOp) error {
-	old, err := load(w.tx, p.Kind, p.ID)
+	old, err := w.v.load(w.tx, p.Kind, p.ID)
 	if err != nil {
 		return err
 	}

@@ -34,7 +34,7 @@ var ErrConflictNotFound = errors.New("conflict not found")
 
 // replaceConflicts makes the record's stored conflicts exactly cs: the
 // server's list is the record's whole open set.
-func replaceConflicts(tx *bolt.Tx, recordID string, cs []protocol.Conflict) error {
+func (v *vault) replaceConflicts(tx *bolt.Tx, recordID string, cs []protocol.Conflict) error {
 	b := tx.Bucket(bucketConflicts)
 	prefix := []byte(recordID + "/")
 	var stale [][]byte
@@ -48,14 +48,14 @@ func replaceConflicts(tx *bolt.Tx, recordID string, cs []protocol.Conflict) erro
 		}
 	}
 	for _, cf := range cs {
-		if err := putConflict(tx, cf); err != nil {
+		if err := v.putConflict(tx, cf); err != nil {
 			return err
 		}
 	}
 	return nil
 }
 
-func putConflict(tx *bolt.Tx, c protocol.Conflict) error {
+func (v *vault) putConflict(tx *bolt.Tx, c protocol.Conflict) error {
 	if c.ID == "" || !strings.HasPrefix(c.ID, c.RecordID+"/") {
 		c.ID = c.RecordID + "/" + c.Field + "/" + c.Version
 	}
@@ -63,6 +63,7 @@ func putConflict(tx *bolt.Tx, c protocol.Conflict) error {
 	if err != nil {
 		return fmt.Errorf("encode conflict %s: %w", c.ID, err)
 	}
+	data = v.seal(bucketConflicts, []byte(c.ID), record.Kind(c.Kind), data)
 	if err := tx.Bucket(bucketConflicts).Put([]byte(c.ID), data); err != nil {
 		return fmt.Errorf("store conflict %s: %w", c.ID, err)
 	}
@@ -82,11 +83,15 @@ func (s *Store) Conflicts(ctx context.Context) ([]Conflict, error) {
 		}
 		return b.ForEach(func(k, v []byte) error {
 			var c Conflict
-			if err := json.Unmarshal(v, &c.Conflict); err != nil {
+			plain, err := s.vault.open(bucketConflicts, k, v)
+			if err != nil {
+				return fmt.Errorf("decode conflict %s: %w", k, err)
+			}
+			if err := json.Unmarshal(plain, &c.Conflict); err != nil {
 				return fmt.Errorf("decode conflict %s: %w", k, err)
 			}
 			c.Current = json.RawMessage("null")
-			if rec, err := load(tx, record.Kind(c.Kind), c.RecordID); err == nil {
+			if rec, err := s.vault.load(tx, record.Kind(c.Kind), c.RecordID); err == nil {
 				if f, err := fieldsOf(rec); err == nil && f[c.Field] != nil {
 					c.Current = f[c.Field]
 				}
@@ -138,6 +143,10 @@ func (s *Store) Resolve(ctx context.Context, id, keep string) error {
 		if data == nil {
 			return fmt.Errorf("resolve %s: %w", id, ErrConflictNotFound)
 		}
+		data, err := w.v.open(bucketConflicts, []byte(id), data)
+		if err != nil {
+			return fmt.Errorf("resolve %s: %w", id, err)
+		}
 		if err := json.Unmarshal(data, &c); err != nil {
 			return fmt.Errorf("resolve %s: decode: %w", id, err)
 		}
@@ -154,7 +163,7 @@ func (s *Store) Resolve(ctx context.Context, id, keep string) error {
 // resolveField writes the chosen value of c's field as a new edit and
 // drops the field's conflicts, which the edit covers.
 func (w *writer) resolveField(c protocol.Conflict, keep string) error {
-	old, err := load(w.tx, record.Kind(c.Kind), c.RecordID)
+	old, err := w.v.load(w.tx, record.Kind(c.Kind), c.RecordID)
 	if err != nil {
 		return fmt.Errorf("resolve %s: %w", c.ID, err)
 	}

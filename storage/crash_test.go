@@ -18,6 +18,7 @@ import (
 	"time"
 
 	"github.com/shanhaifield/shanhai/record"
+	"github.com/shanhaifield/shanhai/sealing"
 	bolt "go.etcd.io/bbolt"
 )
 
@@ -51,7 +52,8 @@ func TestCrashChild(t *testing.T) {
 
 // crashChild writes until killed.
 func crashChild(ctx context.Context, path string, seed uint64) error {
-	s, err := Open(ctx, path, Options{Author: "crash", LockTimeout: 10 * time.Second})
+	// Encrypted, as the CLI and the window make stores: contacts are sealed.
+	s, err := Open(ctx, path, Options{Author: "crash", LockTimeout: 10 * time.Second, Passphrase: testPass, KeyCost: sealing.LowCostParams()})
 	if err != nil {
 		return err
 	}
@@ -314,7 +316,7 @@ func parseSeqs(s string) []uint64 {
 func (st *crashState) verify(t *testing.T, trial int, path string, fly *inflight) {
 	t.Helper()
 	ctx := context.Background()
-	s, err := Open(ctx, path, Options{LockTimeout: 5 * time.Second})
+	s, err := Open(ctx, path, Options{LockTimeout: 5 * time.Second, Passphrase: testPass, KeyCost: sealing.LowCostParams()})
 	if err != nil {
 		t.Fatalf("trial %d: reopen: %v", trial, err)
 	}

@@ -19,7 +19,12 @@
 //	idx_stage            stage \x00 entID
 //	idx_due              due \x00 taskID (open tasks only)
 //	idx_name             record.NormalName(name) \x00 entID
-//	idx_mobile           +86 mobile \x00 contactID
+//	idx_mobile           +86 mobile \x00 contactID; in an encrypted store
+//	                     hex(HMAC of the mobile)[:32] \x00 contactID
+//
+// In an encrypted store (meta wrapped_key present) every contact and
+// visit value, and the outbox, conflict and rejected entries of those
+// kinds, are sealed: 0x01 kind 0x00 box (docs/encryption.md).
 //
 // Methods on *Store (see api.go for the types):
 //
@@ -42,6 +47,9 @@
 //	Apply(ctx, creates, []PatchOp) error       // an import's creates and updates in one transaction
 //	Refer(ctx, *record.Referral) error         // the referral and the enterprise's 转介 stage together
 //	SyncState, UpdateSyncState, ApplyRemote, AckPush, Conflicts, Resolve, RejectedChanges // for sync/client
+//	Encrypted() bool; ChangePassphrase(ctx, old, new) error
+//	Backup(ctx, io.Writer, passphrase) error; RestoreBackup(ctx, io.Reader, passphrase, path) error
+//	ProbeFile(ctx, path) (Probe, error); SetAside(path) (moved string, err error) // forgotten passphrase
 //
 // The search index lives in memory. It is built from the records on the
 // first Search, or earlier by BuildSearchIndex, which the app runs in the

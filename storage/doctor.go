@@ -22,7 +22,7 @@ func (s *Store) Doctor(ctx context.Context) ([]Inconsistency, error) {
 	if err := ctx.Err(); err != nil {
 		return nil, err
 	}
-	d := &doctor{ctx: ctx, expected: map[string]string{}}
+	d := &doctor{ctx: ctx, v: s.vault, expected: map[string]string{}}
 	err := s.db.View(func(tx *bolt.Tx) error {
 		d.tx = tx
 		if !d.checkBuckets() {
@@ -47,6 +47,7 @@ func (s *Store) Doctor(ctx context.Context) ([]Inconsistency, error) {
 type doctor struct {
 	ctx      context.Context
 	tx       *bolt.Tx
+	v        *vault // nil for a plaintext store
 	found    []Inconsistency
 	expected map[string]string // bucket \xff key → value every record implies
 }
@@ -103,7 +104,10 @@ func (d *doctor) checkRecords() error {
 					return err
 				}
 			}
-			rec, err := decodeRecord(kind, v)
+			if d.v != nil && sealedKind(kind) && (len(v) == 0 || v[0] != sealedMark) {
+				d.report(kindBucket(kind), string(k), "personal record stored in plaintext in an encrypted store")
+			}
+			rec, err := d.v.decode(kind, k, v)
 			if err != nil {
 				d.report(kindBucket(kind), string(k), "does not decode: "+err.Error())
 				return nil
@@ -114,7 +118,7 @@ func (d *doctor) checkRecords() error {
 			if c, ok := rec.(record.Child); ok && enterprises.Get([]byte(c.Parent())) == nil {
 				d.report(kindBucket(kind), string(k), "parent enterprise "+c.Parent()+" does not exist")
 			}
-			for _, e := range indexEntries(rec) {
+			for _, e := range d.v.indexEntries(rec) {
 				d.expect(e, string(k))
 			}
 			return nil
@@ -174,8 +178,8 @@ func (d *doctor) checkOutbox() {
 		if len(k) == 8 {
 			key = strconv.FormatUint(binary.BigEndian.Uint64(k), 10)
 		}
-		var ch Change
-		if err := json.Unmarshal(v, &ch); err != nil {
+		ch, err := d.v.decodeChange(bucketOutbox, k, v)
+		if err != nil {
 			d.report(bucketOutbox, key, "change does not decode: "+err.Error())
 			return nil
 		}

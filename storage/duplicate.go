@@ -52,7 +52,7 @@ func (s *Store) FindDuplicates(ctx context.Context, e *record.Enterprise, mobile
 				return nil
 			}
 			seen[id+reason] = true
-			rec, err := load(tx, record.KindEnterprise, id)
+			rec, err := s.vault.load(tx, record.KindEnterprise, id)
 			if err != nil {
 				return err
 			}
@@ -75,11 +75,11 @@ func (s *Store) FindDuplicates(ctx context.Context, e *record.Enterprise, mobile
 			}
 		}
 		for _, m := range mobiles {
-			if m = mobileKey(m); m == "" {
+			if m = s.vault.mobileKey(m); m == "" {
 				continue
 			}
 			for _, cid := range prefixKeys(tx.Bucket(bucketMobile), m+sep, "") {
-				c, err := load(tx, record.KindContact, cid)
+				c, err := s.vault.load(tx, record.KindContact, cid)
 				if err != nil {
 					return err
 				}

@@ -53,7 +53,7 @@ func (s *Store) Erase(ctx context.Context, id string) error {
 		if _, err := w.tx.CreateBucketIfNotExists(bucketErased); err != nil {
 			return fmt.Errorf("create erased bucket: %w", err)
 		}
-		rec, err := find(w.tx, id)
+		rec, err := w.v.find(w.tx, id)
 		if errors.Is(err, ErrNotFound) {
 			// A deleted record may still hold values in its conflicts,
 			// outbox or rejected changes.
@@ -77,7 +77,7 @@ func (s *Store) Erase(ctx context.Context, id string) error {
 			if record.Kind(kind) != record.KindContact {
 				continue
 			}
-			child, err := load(w.tx, record.KindContact, childID)
+			child, err := w.v.load(w.tx, record.KindContact, childID)
 			if err != nil {
 				return fmt.Errorf("erase contacts of enterprise %s: %w", id, err)
 			}
@@ -109,7 +109,7 @@ func (s *Store) Erased(ctx context.Context, id string) (bool, error) {
 // a new one. queue adds the outbox change; a pulled erase is not queued.
 func (w *writer) erase(kind record.Kind, id string, old record.Record, stamp string, queue bool) error {
 	if old != nil {
-		if err := reindex(w.tx, old, nil); err != nil {
+		if err := w.v.reindex(w.tx, old, nil); err != nil {
 			return err
 		}
 		if err := w.tx.Bucket(kindBucket(kind)).Delete([]byte(id)); err != nil {
@@ -117,13 +117,18 @@ func (w *writer) erase(kind record.Kind, id string, old record.Record, stamp str
 		}
 	}
 	w.removed = append(w.removed, id)
-	if err := dropOutbox(w.tx, id); err != nil {
+	if err := dropOutbox(w.tx, w.v, id); err != nil {
 		return err
 	}
 	if err := dropConflicts(w.tx, id); err != nil {
 		return err
 	}
-	if err := dropRejected(w.tx, id); err != nil {
+	if err := dropRejected(w.tx, w.v, id); err != nil {
+		return err
+	}
+	// History holds field names only, but who changed a person's record
+	// and when is itself about that person.
+	if err := deleteHistory(w.tx, id); err != nil {
 		return err
 	}
 	if stamp == "" {
@@ -190,22 +195,30 @@ func changeRecordID(v []byte) (string, error) {
 // dropOutbox deletes every outbox entry about id: an unsent create or
 // update holds its values, and an unsent delete is superseded by the
 // erase queued after it.
-func dropOutbox(tx *bolt.Tx, id string) error {
-	return dropMatching(tx.Bucket(bucketOutbox), "outbox", func(v []byte) (bool, error) {
-		rid, err := changeRecordID(v)
+func dropOutbox(tx *bolt.Tx, vt *vault, id string) error {
+	return dropMatching(tx.Bucket(bucketOutbox), "outbox", func(k, v []byte) (bool, error) {
+		plain, err := vt.open(bucketOutbox, k, v)
+		if err != nil {
+			return false, err
+		}
+		rid, err := changeRecordID(plain)
 		return rid == id, err
 	})
 }
 
 // dropRejected deletes the set-aside changes about id.
-func dropRejected(tx *bolt.Tx, id string) error {
-	return dropMatching(tx.Bucket(bucketRejected), "rejected", func(v []byte) (bool, error) {
+func dropRejected(tx *bolt.Tx, vt *vault, id string) error {
+	return dropMatching(tx.Bucket(bucketRejected), "rejected", func(k, v []byte) (bool, error) {
+		plain, err := vt.open(bucketRejected, k, v)
+		if err != nil {
+			return false, err
+		}
 		var r struct {
 			Change struct {
 				RecordID string `json:"record_id"`
 			} `json:"change"`
 		}
-		err := json.Unmarshal(v, &r)
+		err = json.Unmarshal(plain, &r)
 		return r.Change.RecordID == id, err
 	})
 }
@@ -227,13 +240,13 @@ func dropConflicts(tx *bolt.Tx, id string) error {
 
 // dropMatching deletes the entries of b whose value match accepts. b may
 // be nil (a bucket created on first use).
-func dropMatching(b *bolt.Bucket, name string, match func(v []byte) (bool, error)) error {
+func dropMatching(b *bolt.Bucket, name string, match func(k, v []byte) (bool, error)) error {
 	if b == nil {
 		return nil
 	}
 	var keys [][]byte
 	err := b.ForEach(func(k, v []byte) error {
-		ok, err := match(v)
+		ok, err := match(k, v)
 		if err != nil {
 			return fmt.Errorf("%s entry %x: %w", name, k, err)
 		}

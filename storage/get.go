@@ -9,38 +9,6 @@ import (
 	bolt "go.etcd.io/bbolt"
 )
 
-// load reads one record of a known kind.
-func load(tx *bolt.Tx, kind record.Kind, id string) (record.Record, error) {
-	b := tx.Bucket(kindBucket(kind))
-	if b == nil {
-		return nil, fmt.Errorf("load: unknown kind %q", kind)
-	}
-	data := b.Get([]byte(id))
-	if data == nil {
-		return nil, fmt.Errorf("%s %s: %w", kind, id, ErrNotFound)
-	}
-	rec, err := decodeRecord(kind, data)
-	if err != nil {
-		return nil, fmt.Errorf("%s %s: %w", kind, id, err)
-	}
-	return rec, nil
-}
-
-// find reads a record whose kind is not known: IDs are unique across
-// kinds, so the first bucket that has it is the one.
-func find(tx *bolt.Tx, id string) (record.Record, error) {
-	for _, k := range record.Kinds {
-		if data := tx.Bucket(kindBucket(k)).Get([]byte(id)); data != nil {
-			rec, err := decodeRecord(k, data)
-			if err != nil {
-				return nil, fmt.Errorf("%s %s: %w", k, id, err)
-			}
-			return rec, nil
-		}
-	}
-	return nil, fmt.Errorf("record %s: %w", id, ErrNotFound)
-}
-
 // cutKey splits "a<sep>b" into a and b.
 func cutKey(key string) (string, string, bool) { return strings.Cut(key, sep) }
 
@@ -52,7 +20,7 @@ func (s *Store) Get(ctx context.Context, id string) (record.Record, error) {
 	var rec record.Record
 	err := s.db.View(func(tx *bolt.Tx) error {
 		var err error
-		rec, err = find(tx, id)
+		rec, err = s.vault.find(tx, id)
 		return err
 	})
 	return rec, err

@@ -69,7 +69,7 @@ func (s *Store) History(ctx context.Context, id string) ([]HistoryEntry, error) 
 		if len(out) > 0 {
 			return nil
 		}
-		rec, err := find(tx, id)
+		rec, err := s.vault.find(tx, id)
 		if err != nil {
 			return fmt.Errorf("history of %s: %w", id, err)
 		}

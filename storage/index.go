@@ -18,7 +18,7 @@ type indexEntry struct {
 // indexEntries lists every index key rec should have. Writes, the
 // migration that rebuilds indexes and Doctor all derive keys here, so
 // they cannot disagree.
-func indexEntries(rec record.Record) []indexEntry {
+func (v *vault) indexEntries(rec record.Record) []indexEntry {
 	id := rec.Header().ID
 	var out []indexEntry
 	if c, ok := rec.(record.Child); ok && c.Parent() != "" {
@@ -29,7 +29,7 @@ func indexEntries(rec record.Record) []indexEntry {
 		out = append(out, enterpriseEntries(r)...)
 	case *record.Contact:
 		if r.Mobile != "" {
-			out = append(out, indexEntry{bucketMobile, r.Mobile + sep + id, ""})
+			out = append(out, indexEntry{bucketMobile, v.mobileKey(r.Mobile) + sep + id, ""})
 		}
 	case *record.Task:
 		if !r.Done && r.Due != "" {
@@ -66,20 +66,20 @@ func deleteIndexes(tx *bolt.Tx, entries []indexEntry) error {
 }
 
 // reindex replaces old's entries by cur's; old may be nil for a new record.
-func reindex(tx *bolt.Tx, old, cur record.Record) error {
+func (v *vault) reindex(tx *bolt.Tx, old, cur record.Record) error {
 	if old != nil {
-		if err := deleteIndexes(tx, indexEntries(old)); err != nil {
+		if err := deleteIndexes(tx, v.indexEntries(old)); err != nil {
 			return err
 		}
 	}
 	if cur != nil {
-		return putIndexes(tx, indexEntries(cur))
+		return putIndexes(tx, v.indexEntries(cur))
 	}
 	return nil
 }
 
 // rebuildIndexes empties every index bucket and fills it from the records.
-func rebuildIndexes(tx *bolt.Tx) error {
+func (v *vault) rebuildIndexes(tx *bolt.Tx) error {
 	for _, n := range indexBuckets {
 		if tx.Bucket(n) != nil {
 			if err := tx.DeleteBucket(n); err != nil {
@@ -95,12 +95,12 @@ func rebuildIndexes(tx *bolt.Tx) error {
 		if b == nil {
 			continue // created after the migrations, empty
 		}
-		err := b.ForEach(func(key, v []byte) error {
-			rec, err := decodeRecord(k, v)
+		err := b.ForEach(func(key, data []byte) error {
+			rec, err := v.decode(k, key, data)
 			if err != nil {
 				return fmt.Errorf("%s %s: %w", k, key, err)
 			}
-			return putIndexes(tx, indexEntries(rec))
+			return putIndexes(tx, v.indexEntries(rec))
 		})
 		if err != nil {
 			return fmt.Errorf("rebuild indexes: %w", err)

@@ -23,7 +23,7 @@ func (s *Store) List(ctx context.Context, kind record.Kind, opts ListOptions) ([
 	}
 	var out []record.Record
 	err := s.db.View(func(tx *bolt.Tx) error {
-		return eachCandidate(tx, kind, opts, func(id string, data []byte) (bool, error) {
+		return eachCandidate(tx, s.vault, kind, opts, func(id string, data []byte) (bool, error) {
 			if err := ctx.Err(); err != nil {
 				return false, err
 			}
@@ -33,7 +33,7 @@ func (s *Store) List(ctx context.Context, kind record.Kind, opts ListOptions) ([
 					return true, nil // index ahead of data would be a Doctor finding; skip here
 				}
 			}
-			rec, err := decodeRecord(kind, data)
+			rec, err := s.vault.decode(kind, []byte(id), data)
 			if err != nil {
 				return false, fmt.Errorf("list %s %s: %w", kind, id, err)
 			}
@@ -71,11 +71,11 @@ func checkListOptions(kind record.Kind, opts ListOptions) error {
 // eachCandidate calls fn with the IDs (and, when read from the record
 // bucket, the data) of records that may match, in ID order after
 // opts.After, until fn returns false.
-func eachCandidate(tx *bolt.Tx, kind record.Kind, opts ListOptions, fn func(id string, data []byte) (bool, error)) error {
+func eachCandidate(tx *bolt.Tx, vt *vault, kind record.Kind, opts ListOptions, fn func(id string, data []byte) (bool, error)) error {
 	var ids []string
 	switch {
 	case opts.Sort != SortID:
-		return eachSorted(tx, opts, fn)
+		return eachSorted(tx, vt, opts, fn)
 	case opts.Stage != "":
 		ids = prefixKeys(tx.Bucket(bucketStage), string(opts.Stage)+sep, opts.After)
 	case opts.Enterprise != "":

@@ -48,11 +48,11 @@ func ParseSort(s string) (Sort, error) {
 // eachSorted calls fn with enterprise IDs in opts.Sort order, starting
 // after opts.After (an ID listed before in the same order), until fn
 // returns false.
-func eachSorted(tx *bolt.Tx, opts ListOptions, fn func(id string, data []byte) (bool, error)) error {
+func eachSorted(tx *bolt.Tx, vt *vault, opts ListOptions, fn func(id string, data []byte) (bool, error)) error {
 	var after record.Record
 	if opts.After != "" {
 		var err error
-		if after, err = load(tx, record.KindEnterprise, opts.After); err != nil {
+		if after, err = vt.load(tx, record.KindEnterprise, opts.After); err != nil {
 			return fmt.Errorf("list after %s in %s order: %w", opts.After, opts.Sort, err)
 		}
 	}

@@ -16,7 +16,7 @@ import (
 // the file at the old version or the new one, never between.
 type migration struct {
 	name string
-	up   func(tx *bolt.Tx) error
+	up   func(tx *bolt.Tx, v *vault) error
 }
 
 // migrations[i] takes the file from version i to version i+1. Append only:
@@ -30,7 +30,7 @@ var migrations = []migration{
 var schemaVersion = len(migrations)
 
 // migrate runs every step the file has not had yet and records each.
-func migrate(ctx context.Context, tx *bolt.Tx, now time.Time) error {
+func migrate(ctx context.Context, tx *bolt.Tx, vt *vault, now time.Time) error {
 	meta, err := tx.CreateBucketIfNotExists(bucketMeta)
 	if err != nil {
 		return fmt.Errorf("create meta bucket: %w", err)
@@ -44,7 +44,7 @@ func migrate(ctx context.Context, tx *bolt.Tx, now time.Time) error {
 			return err
 		}
 		step := migrations[v]
-		if err := step.up(tx); err != nil {
+		if err := step.up(tx, vt); err != nil {
 			return fmt.Errorf("migrate to version %d (%s): %w", v+1, step.name, err)
 		}
 		key := fmt.Appendf(nil, "%s%04d", metaMigrations, v+1)
@@ -65,7 +65,7 @@ func migrate(ctx context.Context, tx *bolt.Tx, now time.Time) error {
 
 // createBucketsV1 is the original layout: one bucket per record kind, the
 // outbox, tombstones and the indexes the first release had.
-func createBucketsV1(tx *bolt.Tx) error {
+func createBucketsV1(tx *bolt.Tx, _ *vault) error {
 	names := [][]string{{string(bucketOutbox), string(bucketTombstones), string(bucketCredit),
 		string(bucketChildren), string(bucketStage), string(bucketDue)}, v1Kinds}
 	for _, n := range slices.Concat(names...) {
@@ -96,11 +96,11 @@ func missingKindBuckets(tx *bolt.Tx) []record.Kind {
 // addDuplicateIndexesV2 adds the normalised-name and mobile indexes and
 // fills every index from the records, so files written before the
 // duplicate check learn it.
-func addDuplicateIndexesV2(tx *bolt.Tx) error {
+func addDuplicateIndexesV2(tx *bolt.Tx, v *vault) error {
 	for _, n := range [][]byte{bucketName, bucketMobile} {
 		if _, err := tx.CreateBucketIfNotExists(n); err != nil {
 			return fmt.Errorf("create bucket %s: %w", n, err)
 		}
 	}
-	return rebuildIndexes(tx)
+	return v.rebuildIndexes(tx)
 }

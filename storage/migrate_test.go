@@ -23,7 +23,7 @@ func writeLayout(t *testing.T, path string, version int, recs ...record.Record) 
 	defer db.Close()
 	err = db.Update(func(tx *bolt.Tx) error {
 		if version >= 1 {
-			if err := createBucketsV1(tx); err != nil {
+			if err := createBucketsV1(tx, nil); err != nil {
 				return err
 			}
 			meta, err := tx.CreateBucket(bucketMeta)

@@ -9,6 +9,7 @@ import (
 	"slices"
 	"strconv"
 
+	"github.com/shanhaifield/shanhai/record"
 	bolt "go.etcd.io/bbolt"
 )
 
@@ -32,6 +33,7 @@ func (w *writer) appendChange(c Change) error {
 	if err != nil {
 		return fmt.Errorf("encode change %d: %w", seq, err)
 	}
+	data = w.v.seal(bucketOutbox, seqKey(seq), c.Kind, data)
 	if err := b.Put(seqKey(seq), data); err != nil {
 		return fmt.Errorf("outbox put %d: %w", seq, err)
 	}
@@ -40,7 +42,7 @@ func (w *writer) appendChange(c Change) error {
 
 // appendChangeTail adds a change encoded ahead of time by encodeChangeTail,
 // giving it the next sequence number.
-func (w *writer) appendChangeTail(tail []byte) error {
+func (w *writer) appendChangeTail(kind record.Kind, tail []byte) error {
 	b := w.tx.Bucket(bucketOutbox)
 	seq, err := b.NextSequence()
 	if err != nil {
@@ -50,6 +52,7 @@ func (w *writer) appendChangeTail(tail []byte) error {
 	data = append(data, `{"seq":`...)
 	data = strconv.AppendUint(data, seq, 10)
 	data = append(data, tail...)
+	data = w.v.seal(bucketOutbox, seqKey(seq), kind, data)
 	if err := b.Put(seqKey(seq), data); err != nil {
 		return fmt.Errorf("outbox put %d: %w", seq, err)
 	}
@@ -116,9 +119,9 @@ func (s *Store) Outbox(ctx context.Context, limit int) ([]Change, error) {
 	err := s.db.View(func(tx *bolt.Tx) error {
 		c := tx.Bucket(bucketOutbox).Cursor()
 		for k, v := c.First(); k != nil && (limit <= 0 || len(out) < limit); k, v = c.Next() {
-			var ch Change
-			if err := json.Unmarshal(v, &ch); err != nil {
-				return fmt.Errorf("outbox entry %x: %w", k, err)
+			ch, err := s.vault.decodeChange(bucketOutbox, k, v)
+			if err != nil {
+				return err
 			}
 			out = append(out, ch)
 		}

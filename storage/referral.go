@@ -21,7 +21,7 @@ func (s *Store) Refer(ctx context.Context, ref *record.Referral) error {
 	}
 	saved := *ref.Header()
 	err := s.write(ctx, func(w *writer) error {
-		old, err := load(w.tx, record.KindEnterprise, ref.EnterpriseID)
+		old, err := w.v.load(w.tx, record.KindEnterprise, ref.EnterpriseID)
 		if err != nil {
 			return fmt.Errorf("refer: enterprise %s: %w", ref.EnterpriseID, err)
 		}
@@ -29,14 +29,14 @@ func (s *Store) Refer(ctx context.Context, ref *record.Referral) error {
 		if err != nil {
 			return err
 		}
-		n, err := encodeNew(ref, stamp, mid, w.now, s.author, false)
+		n, err := encodeNew(w.v, ref, stamp, mid, w.now, s.author, false)
 		if err != nil {
 			return err
 		}
 		if err := w.insert(n); err != nil {
 			return fmt.Errorf("refer: %w", err)
 		}
-		cur, _ := load(w.tx, record.KindEnterprise, ref.EnterpriseID)
+		cur, _ := w.v.load(w.tx, record.KindEnterprise, ref.EnterpriseID)
 		e := cur.(*record.Enterprise)
 		e.Stage = record.StageReferred
 		e.CloseReason = "转介至 " + ref.ToZone + "：" + ref.Reason

@@ -50,7 +50,7 @@ func (s *Store) AckPush(ctx context.Context, acks []Acked) error {
 				continue
 			}
 			if a.Rejected {
-				if err := setAside(rej, key, data, a, w.now); err != nil {
+				if err := setAside(w.v, rej, key, data, a, w.now); err != nil {
 					return err
 				}
 			}
@@ -62,15 +62,17 @@ func (s *Store) AckPush(ctx context.Context, acks []Acked) error {
 	})
 }
 
-func setAside(rej *bolt.Bucket, key, data []byte, a Acked, now time.Time) error {
+func setAside(v *vault, rej *bolt.Bucket, key, data []byte, a Acked, now time.Time) error {
 	r := Rejected{Code: a.Code, Zh: a.Zh, En: a.En, At: now}
-	if err := json.Unmarshal(data, &r.Change); err != nil {
-		return fmt.Errorf("outbox entry %d: %w", a.Seq, err)
+	var err error
+	if r.Change, err = v.decodeChange(bucketOutbox, key, data); err != nil {
+		return err
 	}
 	enc, err := json.Marshal(r)
 	if err != nil {
 		return fmt.Errorf("encode rejected %d: %w", a.Seq, err)
 	}
+	enc = v.seal(bucketRejected, key, r.Change.Kind, enc)
 	if err := rej.Put(key, enc); err != nil {
 		return fmt.Errorf("set aside %d: %w", a.Seq, err)
 	}
@@ -90,7 +92,11 @@ func (s *Store) RejectedChanges(ctx context.Context) ([]Rejected, error) {
 		}
 		return b.ForEach(func(k, v []byte) error {
 			var r Rejected
-			if err := json.Unmarshal(v, &r); err != nil {
+			plain, err := s.vault.open(bucketRejected, k, v)
+			if err != nil {
+				return fmt.Errorf("decode rejected %x: %w", k, err)
+			}
+			if err := json.Unmarshal(plain, &r); err != nil {
 				return fmt.Errorf("decode rejected %x: %w", k, err)
 			}
 			out = append(out, r)

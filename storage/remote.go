@@ -26,12 +26,12 @@ type pendingRecord struct {
 
 // pendingByRecord reads the outbox once per page: fields with unsent
 // edits keep their local value when a pulled page arrives.
-func pendingByRecord(tx *bolt.Tx) (map[string]*pendingRecord, error) {
+func pendingByRecord(tx *bolt.Tx, vt *vault) (map[string]*pendingRecord, error) {
 	out := map[string]*pendingRecord{}
 	err := tx.Bucket(bucketOutbox).ForEach(func(k, v []byte) error {
-		var ch Change
-		if err := json.Unmarshal(v, &ch); err != nil {
-			return fmt.Errorf("outbox entry %x: %w", k, err)
+		ch, err := vt.decodeChange(bucketOutbox, k, v)
+		if err != nil {
+			return err
 		}
 		p := out[ch.RecordID]
 		if p == nil {
@@ -65,7 +65,7 @@ func (s *Store) ApplyRemote(ctx context.Context, page []protocol.Record, cursor 
 		if _, err := w.tx.CreateBucketIfNotExists(bucketConflicts); err != nil {
 			return fmt.Errorf("create conflicts bucket: %w", err)
 		}
-		pending, err := pendingByRecord(w.tx)
+		pending, err := pendingByRecord(w.tx, w.v)
 		if err != nil {
 			return err
 		}
@@ -91,7 +91,7 @@ func (w *writer) applyRemote(r protocol.Record, p *pendingRecord, pre prebuilt) 
 		return nil
 	}
 	w.observe(r)
-	old, err := load(w.tx, kind, r.ID)
+	old, err := w.v.load(w.tx, kind, r.ID)
 	if errors.Is(err, ErrNotFound) {
 		old, err = nil, nil
 	}
@@ -108,7 +108,7 @@ func (w *writer) applyRemote(r protocol.Record, p *pendingRecord, pre prebuilt) 
 	if r.Removed {
 		conflicts = nil
 	}
-	if err := replaceConflicts(w.tx, r.ID, conflicts); err != nil {
+	if err := w.v.replaceConflicts(w.tx, r.ID, conflicts); err != nil {
 		return err
 	}
 	if r.Removed || r.Deleted != "" {
@@ -129,7 +129,7 @@ func (w *writer) applyRemote(r protocol.Record, p *pendingRecord, pre prebuilt) 
 		}
 	}
 	for _, c := range local {
-		if err := putConflict(w.tx, c); err != nil {
+		if err := w.v.putConflict(w.tx, c); err != nil {
 			return err
 		}
 	}
@@ -193,10 +193,11 @@ func prebuild(page []protocol.Record, log *slog.Logger) []prebuilt {
 // putRemote stores a pulled record in the form buildRecord encoded,
 // with its indexes, like put.
 func (w *writer) putRemote(old, cur record.Record, data []byte) error {
+	data = w.v.sealRecordJSON(cur.Kind(), cur.Header().ID, data)
 	if err := w.tx.Bucket(kindBucket(cur.Kind())).Put([]byte(cur.Header().ID), data); err != nil {
 		return fmt.Errorf("store %s %s: %w", cur.Kind(), cur.Header().ID, err)
 	}
-	if err := reindex(w.tx, old, cur); err != nil {
+	if err := w.v.reindex(w.tx, old, cur); err != nil {
 		return err
 	}
 	w.touched = append(w.touched, cur)
@@ -220,7 +221,7 @@ func (w *writer) observe(r protocol.Record) {
 // indexes, search and a tombstone, but no outbox entry.
 func (w *writer) removeRemote(kind record.Kind, id string, old record.Record, stamp string) error {
 	if old != nil {
-		if err := reindex(w.tx, old, nil); err != nil {
+		if err := w.v.reindex(w.tx, old, nil); err != nil {
 			return err
 		}
 		if err := w.tx.Bucket(kindBucket(kind)).Delete([]byte(id)); err != nil {

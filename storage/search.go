@@ -70,7 +70,7 @@ func (s *Store) searchIndex(ctx context.Context) (*search.Index, error) {
 	ix := search.New()
 	err := s.db.View(func(tx *bolt.Tx) error {
 		for _, k := range []record.Kind{record.KindEnterprise, record.KindContact} {
-			docs, err := searchDocs(ctx, tx, k)
+			docs, err := searchDocs(ctx, tx, s.vault, k)
 			if err != nil {
 				return err
 			}
@@ -102,7 +102,7 @@ type searchFields struct {
 }
 
 // searchDocs decodes one kind's records into search documents.
-func searchDocs(ctx context.Context, tx *bolt.Tx, kind record.Kind) ([]search.Doc, error) {
+func searchDocs(ctx context.Context, tx *bolt.Tx, vt *vault, kind record.Kind) ([]search.Doc, error) {
 	b := tx.Bucket(kindBucket(kind))
 	docs := make([]search.Doc, 0, b.Stats().KeyN)
 	n := 0
@@ -113,7 +113,11 @@ func searchDocs(ctx context.Context, tx *bolt.Tx, kind record.Kind) ([]search.Do
 			}
 		}
 		var f searchFields
-		if err := json.Unmarshal(v, &f); err != nil {
+		plain, err := vt.open(kindBucket(kind), k, v)
+		if err != nil {
+			return err
+		}
+		if err := json.Unmarshal(plain, &f); err != nil {
 			return fmt.Errorf("%s %s: %w", kind, k, err)
 		}
 		var rec record.Record
@@ -144,7 +148,7 @@ func (s *Store) Search(ctx context.Context, q string, limit int) ([]Hit, error) 
 	hits := make([]Hit, 0, len(results))
 	err = s.db.View(func(tx *bolt.Tx) error {
 		for _, r := range results {
-			h, ok, err := hitOf(tx, r)
+			h, ok, err := hitOf(tx, s.vault, r)
 			if err != nil {
 				return err
 			}
@@ -170,9 +174,9 @@ var fieldZh = map[string]string{
 // text. A result whose record is gone (deleted between query and read) is
 // skipped. It decodes only the fields a hit shows: a page of 50 hits is
 // most of a search's time otherwise.
-func hitOf(tx *bolt.Tx, r search.Result) (Hit, bool, error) {
+func hitOf(tx *bolt.Tx, vt *vault, r search.Result) (Hit, bool, error) {
 	kind := record.Kind(r.Kind)
-	f, ok, err := loadSearchFields(tx, kind, r.ID)
+	f, ok, err := loadSearchFields(tx, vt, kind, r.ID)
 	if err != nil || !ok {
 		return Hit{}, false, err
 	}
@@ -191,7 +195,7 @@ func hitOf(tx *bolt.Tx, r search.Result) (Hit, bool, error) {
 			h.Sub = "企业 · " + f.Stage.Chinese()
 		}
 	case record.KindContact:
-		if p, ok, err := loadSearchFields(tx, record.KindEnterprise, f.EnterpriseID); err == nil && ok {
+		if p, ok, err := loadSearchFields(tx, vt, record.KindEnterprise, f.EnterpriseID); err == nil && ok {
 			h.Title += "（" + p.Name + "）"
 		}
 		switch {
@@ -207,7 +211,7 @@ func hitOf(tx *bolt.Tx, r search.Result) (Hit, bool, error) {
 }
 
 // loadSearchFields reads the searchable fields of one record.
-func loadSearchFields(tx *bolt.Tx, kind record.Kind, id string) (searchFields, bool, error) {
+func loadSearchFields(tx *bolt.Tx, vt *vault, kind record.Kind, id string) (searchFields, bool, error) {
 	b := tx.Bucket(kindBucket(kind))
 	if b == nil {
 		return searchFields{}, false, fmt.Errorf("search: unknown kind %q", kind)
@@ -215,6 +219,10 @@ func loadSearchFields(tx *bolt.Tx, kind record.Kind, id string) (searchFields, b
 	data := b.Get([]byte(id))
 	if data == nil {
 		return searchFields{}, false, nil
+	}
+	data, err := vt.open(kindBucket(kind), []byte(id), data)
+	if err != nil {
+		return searchFields{}, false, err
 	}
 	var f searchFields
 	if err := json.Unmarshal(data, &f); err != nil {

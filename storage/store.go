@@ -6,6 +6,7 @@ import (
 	"encoding/hex"
 	"errors"
 	"fmt"
+	"io/fs"
 	"log/slog"
 	"os"
 	"path/filepath"
@@ -14,6 +15,7 @@ import (
 	"time"
 
 	"github.com/shanhaifield/shanhai/hlc"
+	"github.com/shanhaifield/shanhai/sealing"
 	"github.com/shanhaifield/shanhai/search"
 	bolt "go.etcd.io/bbolt"
 )
@@ -36,6 +38,10 @@ type Store struct {
 	clock  *hlc.Clock
 	ids    *idSource
 	log    *slog.Logger
+	// vault seals personal values; nil for a plaintext store.
+	vault       *vault
+	lockTimeout time.Duration
+	keyCost     sealing.Params
 
 	// searchMu guards index and is held while the index is built, so a
 	// write that commits meanwhile waits and then updates the new index.
@@ -99,6 +105,32 @@ func Open(ctx context.Context, path string, opts Options) (*Store, error) {
 	if timeout <= 0 {
 		timeout = defaultLockTimeout
 	}
+	_, statErr := os.Stat(path)
+	fresh := errors.Is(statErr, fs.ErrNotExist)
+	db, err := openBolt(path, timeout)
+	if err != nil {
+		return nil, err
+	}
+	s := &Store{db: db, path: path, author: opts.Author, now: opts.Now, log: slog.Default(),
+		lockTimeout: timeout, keyCost: opts.KeyCost}
+	if s.keyCost == (sealing.Params{}) {
+		s.keyCost = sealing.DefaultParams()
+	}
+	if s.now == nil {
+		s.now = time.Now
+	}
+	if err := s.setUp(ctx, opts, fresh); err != nil {
+		if s.db != nil {
+			_ = s.db.Close()
+		}
+		return nil, fmt.Errorf("open store %s: %w", path, err)
+	}
+	s.ids = newIDSource()
+	return s, nil
+}
+
+// openBolt opens the bbolt file with the store's settings.
+func openBolt(path string, timeout time.Duration) (*bolt.DB, error) {
 	db, err := bolt.Open(path, 0o600, boltOptions(timeout))
 	if errors.Is(err, bolt.ErrTimeout) {
 		return nil, fmt.Errorf("open store %s: %w", path, ErrInUse)
@@ -106,16 +138,7 @@ func Open(ctx context.Context, path string, opts Options) (*Store, error) {
 	if err != nil {
 		return nil, fmt.Errorf("open store %s: %w", path, err)
 	}
-	s := &Store{db: db, path: path, author: opts.Author, now: opts.Now, log: slog.Default()}
-	if s.now == nil {
-		s.now = time.Now
-	}
-	if err := s.prepare(ctx, opts.Node); err != nil {
-		_ = db.Close()
-		return nil, fmt.Errorf("open store %s: %w", path, err)
-	}
-	s.ids = newIDSource()
-	return s, nil
+	return db, nil
 }
 
 // Close closes the file. The Store must not be used afterwards.
@@ -166,7 +189,7 @@ func (s *Store) prepare(ctx context.Context, node string) error {
 	}
 	if m.version < schemaVersion || node != m.node || missing > 0 {
 		if err := s.db.Update(func(tx *bolt.Tx) error {
-			if err := migrate(ctx, tx, s.now()); err != nil {
+			if err := migrate(ctx, tx, s.vault, s.now()); err != nil {
 				return err
 			}
 			return tx.Bucket(bucketMeta).Put(metaNode, []byte(node))

@@ -23,6 +23,7 @@ var errNoChange = errors.New("no change")
 // the clock change together, and the search index follows after commit.
 type writer struct {
 	s       *Store
+	v       *vault // s.vault, for short
 	tx      *bolt.Tx
 	now     time.Time
 	touched []record.Record // to put into the search index after commit
@@ -37,7 +38,7 @@ func (s *Store) write(ctx context.Context, fn func(w *writer) error) error {
 	if err := ctx.Err(); err != nil {
 		return err
 	}
-	w := &writer{s: s, now: s.now().UTC()}
+	w := &writer{s: s, v: s.vault, now: s.now().UTC()}
 	err := s.db.Update(func(tx *bolt.Tx) error {
 		w.tx = tx
 		appendOnly(tx)
@@ -166,7 +167,7 @@ func (s *Store) startCreates(recs []record.Record, prepared, keep bool, wrap fun
 			}
 		}
 		var err error
-		if c.news[i], err = encodeNew(recs[i], stamps[i], mids[i], c.now, s.author, keep); err != nil {
+		if c.news[i], err = encodeNew(s.vault, recs[i], stamps[i], mids[i], c.now, s.author, keep); err != nil {
 			return wrap(i, err)
 		}
 		return nil
@@ -257,7 +258,7 @@ func (s *Store) observeVersions(h *record.Meta) error {
 
 // encodeNew stamps every field that has a value and encodes the record and
 // its change. It touches only rec, so records encode in parallel.
-func encodeNew(rec record.Record, stamp, mutationID string, now time.Time, author string, keep bool) (newRecord, error) {
+func encodeNew(vt *vault, rec record.Record, stamp, mutationID string, now time.Time, author string, keep bool) (newRecord, error) {
 	fields, err := presentFields(rec)
 	if err != nil {
 		return newRecord{}, err
@@ -271,7 +272,7 @@ func encodeNew(rec record.Record, stamp, mutationID string, now time.Time, autho
 			h.Versions[k] = v
 		}
 	}
-	data, err := encodeRecord(rec)
+	data, err := vt.encode(rec)
 	if err != nil {
 		return newRecord{}, err
 	}
@@ -280,7 +281,7 @@ func encodeNew(rec record.Record, stamp, mutationID string, now time.Time, autho
 	if err != nil {
 		return newRecord{}, err
 	}
-	return newRecord{rec: rec, data: data, change: tail, entries: indexEntries(rec)}, nil
+	return newRecord{rec: rec, data: data, change: tail, entries: vt.indexEntries(rec)}, nil
 }
 
 // insert writes an encoded new record, its indexes and its change.
@@ -303,7 +304,7 @@ func (w *writer) insert(n newRecord) error {
 		return err
 	}
 	w.touched = append(w.touched, rec)
-	return w.appendChangeTail(n.change)
+	return w.appendChangeTail(rec.Kind(), n.change)
 }
 
 // checkRefs enforces the parent link and credit-code uniqueness.
@@ -321,14 +322,14 @@ func (w *writer) checkRefs(rec record.Record) error {
 
 // put stores cur, replacing old (nil for a new record), with its indexes.
 func (w *writer) put(old, cur record.Record) error {
-	data, err := encodeRecord(cur)
+	data, err := w.v.encode(cur)
 	if err != nil {
 		return err
 	}
 	if err := w.tx.Bucket(kindBucket(cur.Kind())).Put([]byte(cur.Header().ID), data); err != nil {
 		return fmt.Errorf("store %s %s: %w", cur.Kind(), cur.Header().ID, err)
 	}
-	if err := reindex(w.tx, old, cur); err != nil {
+	if err := w.v.reindex(w.tx, old, cur); err != nil {
 		return err
 	}
 	w.touched = append(w.touched, cur)
@@ -343,7 +344,7 @@ func (s *Store) Update(ctx context.Context, rec record.Record) error {
 		return err
 	}
 	return s.write(ctx, func(w *writer) error {
-		old, err := load(w.tx, rec.Kind(), rec.Header().ID)
+		old, err := w.v.load(w.tx, rec.Kind(), rec.Header().ID)
 		if err != nil {
 			return err
 		}
@@ -359,7 +360,7 @@ func (s *Store) Patch(ctx context.Context, kind record.Kind, id string, fields m
 	}
 	var result record.Record
 	err := s.write(ctx, func(w *writer) error {
-		old, err := load(w.tx, kind, id)
+		old, err := w.v.load(w.tx, kind, id)
 		if err != nil {
 			return err
 		}
@@ -437,14 +438,14 @@ func (w *writer) update(old, cur record.Record) error {
 // tombstone.
 func (s *Store) Delete(ctx context.Context, id string) error {
 	return s.write(ctx, func(w *writer) error {
-		rec, err := find(w.tx, id)
+		rec, err := w.v.find(w.tx, id)
 		if err != nil {
 			return err
 		}
 		if rec.Kind() == record.KindEnterprise {
 			for _, key := range prefixKeys(w.tx.Bucket(bucketChildren), id+sep, "") {
 				kind, childID, _ := cutKey(key)
-				child, err := load(w.tx, record.Kind(kind), childID)
+				child, err := w.v.load(w.tx, record.Kind(kind), childID)
 				if err != nil {
 					return fmt.Errorf("delete enterprise %s: child: %w", id, err)
 				}
@@ -461,7 +462,7 @@ func (s *Store) Delete(ctx context.Context, id string) error {
 // outbox change.
 func (w *writer) remove(rec record.Record) error {
 	id := rec.Header().ID
-	if err := reindex(w.tx, rec, nil); err != nil {
+	if err := w.v.reindex(w.tx, rec, nil); err != nil {
 		return err
 	}
 	if err := w.tx.Bucket(kindBucket(rec.Kind())).Delete([]byte(id)); err != nil {
