@@ -42,6 +42,7 @@ func (s *Server) Handler() http.Handler {
 	v1.HandleFunc("GET /v1/pull", s.authed(s.pull))
 	v1.HandleFunc("POST /v1/rulepacks", s.authed(s.publishRulePack))
 	v1.HandleFunc("GET /v1/rulepacks/latest", s.authed(s.latestRulePack))
+	v1.HandleFunc("GET /v1/audit", s.authed(s.exportAudit))
 	v1.HandleFunc("/", func(w http.ResponseWriter, r *http.Request) { writeError(w, errNotFound) })
 	mux := http.NewServeMux()
 	mux.Handle("/v1/", versioned(v1))
@@ -69,6 +70,7 @@ func (s *Server) authed(next http.HandlerFunc) http.HandlerFunc {
 			writeError(w, errUnauthorized)
 			return
 		}
+		p.Remote = remoteHost(r)
 		next(w, r.WithContext(context.WithValue(r.Context(), principalKey{}, p)))
 	}
 }
@@ -89,11 +91,11 @@ func (s *Server) login(w http.ResponseWriter, r *http.Request) {
 		writeError(w, badRequest("login body: "+err.Error()))
 		return
 	}
-	host, _, err := net.SplitHostPort(r.RemoteAddr)
-	if err != nil {
-		host = r.RemoteAddr
-	}
+	host := remoteHost(r)
 	token, exp, u, err := s.Auth.Login(r.Context(), req.Name, req.Password, host)
+	if !s.auditLogin(w, r, req.Name, u, host, err) {
+		return
+	}
 	switch {
 	case errors.Is(err, auth.ErrRateLimited):
 		s.Metrics.LoginLimited.Add(1)
@@ -160,6 +162,9 @@ func (s *Server) pull(w http.ResponseWriter, r *http.Request) {
 	if s.refuseBehind(w, r, after) {
 		return
 	}
+	if !s.auditPull(w, r, after, page) {
+		return
+	}
 	s.Metrics.PullPages.Add(1)
 	s.Metrics.PullRecords.Add(int64(len(page.Records)))
 	writePage(w, page, s.now())
@@ -192,6 +197,15 @@ func (s *Server) healthz(w http.ResponseWriter, r *http.Request) {
 	}
 	w.Header().Set("Content-Type", "text/plain")
 	w.Write([]byte("ok\n"))
+}
+
+// remoteHost is the client's address without the port.
+func remoteHost(r *http.Request) string {
+	host, _, err := net.SplitHostPort(r.RemoteAddr)
+	if err != nil {
+		return r.RemoteAddr
+	}
+	return host
 }
 
 func parseUint(s string) (uint64, error) {

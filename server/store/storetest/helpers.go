@@ -20,6 +20,9 @@ var (
 	staffA = store.Principal{Name: "alice", Zone: "zone-a", Role: store.RoleStaff}
 	staffB = store.Principal{Name: "bob", Zone: "zone-b", Role: store.RoleStaff}
 	admin  = store.Principal{Name: "root", Zone: "zone-a", Role: store.RoleAdmin}
+	// Managers may delete in their zone and decide on referrals to it.
+	managerA = store.Principal{Name: "mia", Zone: "zone-a", Role: store.RoleManager}
+	managerB = store.Principal{Name: "ming", Zone: "zone-b", Role: store.RoleManager}
 	now    = time.Date(2026, 11, 26, 8, 0, 0, 0, time.UTC)
 )
 
