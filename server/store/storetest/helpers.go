@@ -23,7 +23,7 @@ var (
 	// Managers may delete in their zone and decide on referrals to it.
 	managerA = store.Principal{Name: "mia", Zone: "zone-a", Role: store.RoleManager}
 	managerB = store.Principal{Name: "ming", Zone: "zone-b", Role: store.RoleManager}
-	now    = time.Date(2026, 11, 26, 8, 0, 0, 0, time.UTC)
+	now      = time.Date(2026, 11, 26, 8, 0, 0, 0, time.UTC)
 )
 
 // client makes changes the way a laptop does: numbered mutations stamped

@@ -27,6 +27,10 @@ func Run(t *testing.T, newStore NewStore) {
 		{"LoginAttempts", testAttempts},
 		{"RulePacks", testRulePacks},
 		{"PurgeTombstones", testPurge},
+		{"AuditPush", testAuditPush},
+		{"AuditRollback", testAuditRollback},
+		{"AuditEvents", testAuditEvents},
+		{"AuditRoles", testAuditRoles},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) { c.fn(t, newStore) })
