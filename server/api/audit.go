@@ -37,8 +37,13 @@ func (s *Server) auditLogin(w http.ResponseWriter, r *http.Request, name string,
 
 // auditPull logs one pull page: the sequence range it covered and how
 // many records it carried, which with the caller's zone names the
-// records read. A page the log does not hold is not served.
+// records read. A page the log does not hold is not served. An empty
+// page read nothing and is not logged: laptops poll every minute or so,
+// and an entry (and a disk write) per idle poll would bury the log.
 func (s *Server) auditPull(w http.ResponseWriter, r *http.Request, after uint64, page store.Page) bool {
+	if len(page.Records) == 0 {
+		return true
+	}
 	e := principal(r).Audit(store.ActionPull, s.now())
 	e.From, e.To, e.Count = after, page.NextCursor, len(page.Records)
 	if err := s.Store.AppendAudit(r.Context(), e); err != nil {

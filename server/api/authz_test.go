@@ -2,6 +2,7 @@ package api
 
 import (
 	"bytes"
+	"context"
 	"encoding/base64"
 	"encoding/json"
 	"fmt"
@@ -9,6 +10,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/shanhaifield/shanhai/server/store"
 	"github.com/shanhaifield/shanhai/sync/protocol"
 )
 
@@ -248,5 +250,30 @@ func TestAuditExport(t *testing.T) {
 	}
 	if st, _, _ := ts.raw(t, "GET", "/v1/audit?from=yesterday", root, nil, nil); st != 400 {
 		t.Fatalf("bad from: %d", st)
+	}
+}
+
+// TestPullPagesAudited: each page with records is one entry naming its
+// sequence range and count; an empty poll adds none.
+func TestPullPagesAudited(t *testing.T) {
+	ts := newTestServer(t)
+	alice := ts.login(t, "alice")
+	l := newLaptop("laptop-a")
+	ts.call(t, "POST", "/v1/push", alice, l.batch(l.put("enterprise", "e1", "name", `"甲"`), l.put("enterprise", "e2", "name", `"乙"`),
+		l.put("enterprise", "e3", "name", `"丙"`)), nil)
+	var page protocol.PullResponse
+	ts.call(t, "GET", "/v1/pull?after=0&limit=2", alice, nil, &page)
+	ts.call(t, "GET", fmt.Sprintf("/v1/pull?after=%d&limit=2&fresh=1", page.NextCursor), alice, nil, &page)
+	ts.call(t, "GET", fmt.Sprintf("/v1/pull?after=%d", page.NextCursor), alice, nil, &page) // nothing new
+	var pulls []store.AuditEntry
+	store.EachAudit(context.Background(), ts.store, store.AuditQuery{}, func(e store.AuditEntry) error {
+		if e.Action == store.ActionPull {
+			pulls = append(pulls, e)
+		}
+		return nil
+	})
+	if len(pulls) != 2 || pulls[0].From != 0 || pulls[0].To != 2 || pulls[0].Count != 2 ||
+		pulls[1].From != 2 || pulls[1].To != 3 || pulls[1].Count != 1 || pulls[1].User != "alice" || pulls[1].Zone != "zone-a" {
+		t.Fatalf("pull entries: %+v", pulls)
 	}
 }
