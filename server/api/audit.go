@@ -82,9 +82,11 @@ func (s *Server) exportAudit(w http.ResponseWriter, r *http.Request) {
 	}
 	w.Header().Set("Content-Type", ctype)
 	w.Header().Set("Content-Disposition", fmt.Sprintf(`attachment; filename="shanhai-audit.%s"`, ext))
-	aw, _ := store.NewAuditWriter(w, format)
 	n := 0
-	err := store.EachAudit(r.Context(), s.Store, q, func(e store.AuditEntry) error { n++; return aw.Write(e) })
+	aw, err := store.NewAuditWriter(w, format)
+	if err == nil {
+		err = store.EachAudit(r.Context(), s.Store, q, func(e store.AuditEntry) error { n++; return aw.Write(e) })
+	}
 	if err == nil {
 		err = aw.Close()
 	}
