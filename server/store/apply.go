@@ -33,7 +33,7 @@ func ApplyBatch(ctx context.Context, tx Tx, p Principal, req protocol.PushReques
 			if err := tx.PutMutation(ctx, req.ClientID, ch, res); err != nil {
 				return protocol.PushResponse{}, fmt.Errorf("change %d: store mutation: %w", i, err)
 			}
-			audit = append(audit, changeAudit(p, ch, res, seen, now))
+			audit = append(audit, changeAudit(p, req.ClientID, ch, res, seen, now))
 		}
 		resp.Cursor = max(resp.Cursor, res.Seq)
 		resp.Results = append(resp.Results, res)

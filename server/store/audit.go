@@ -31,7 +31,9 @@ type AuditEntry struct {
 	Zone   string    `json:"zone,omitempty"`
 	Role   Role      `json:"role,omitempty"`
 	Remote string    `json:"remote,omitempty"`
-	Action string    `json:"action"`
+	// Client is the installation a push came from (its client_id).
+	Client string `json:"client,omitempty"`
+	Action string `json:"action"`
 	// Op, Kind and Record name the record a push change touched.
 	Op     string `json:"op,omitempty"`
 	Kind   string `json:"kind,omitempty"`

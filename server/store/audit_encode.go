@@ -19,6 +19,7 @@ func EncodeAudit(e AuditEntry) ([]byte, error) {
 	b = appendField(b, "zone", e.Zone)
 	b = appendField(b, "role", string(e.Role))
 	b = appendField(b, "remote", e.Remote)
+	b = appendField(b, "client", e.Client)
 	b = appendString(append(b, `,"action":`...), e.Action)
 	b = appendField(b, "op", e.Op)
 	b = appendField(b, "kind", e.Kind)

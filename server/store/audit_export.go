@@ -30,7 +30,7 @@ func NewAuditWriter(w io.Writer, format string) (AuditWriter, error) {
 		bw := bufio.NewWriter(w)
 		bw.WriteString("\ufeff")
 		cw := csv.NewWriter(bw)
-		err := cw.Write([]string{"seq", "at", "user", "zone", "role", "remote", "action", "op", "kind", "record",
+		err := cw.Write([]string{"seq", "at", "user", "zone", "role", "remote", "client", "action", "op", "kind", "record",
 			"status", "code", "field", "old", "new", "from", "to", "count", "detail", "hash"})
 		return &csvAudit{bw: bw, cw: cw}, err
 	}
@@ -65,7 +65,7 @@ type csvAudit struct {
 func (c *csvAudit) Write(e AuditEntry) error {
 	row := func(fc FieldChange) []string {
 		return []string{strconv.FormatUint(e.Seq, 10), e.At.UTC().Format(time.RFC3339Nano), e.User, e.Zone, string(e.Role),
-			e.Remote, e.Action, e.Op, e.Kind, e.Record, e.Status, e.Code, fc.Field, cellValue(fc.Old), cellValue(fc.New),
+			e.Remote, e.Client, e.Action, e.Op, e.Kind, e.Record, e.Status, e.Code, fc.Field, cellValue(fc.Old), cellValue(fc.New),
 			uintCell(e.From), uintCell(e.To), uintCell(uint64(e.Count)), e.Detail, hex.EncodeToString(e.Hash)}
 	}
 	if len(e.Changes) == 0 {

@@ -19,8 +19,9 @@ const opErase = "erase"
 
 // changeAudit is the audit entry of one pushed change. Field values are
 // logged only for changes that took effect and are not an erase.
-func changeAudit(p Principal, ch protocol.Change, res protocol.Result, seen applied, now time.Time) AuditEntry {
+func changeAudit(p Principal, client string, ch protocol.Change, res protocol.Result, seen applied, now time.Time) AuditEntry {
 	e := p.Audit(ActionPush, now)
+	e.Client = client
 	e.Op, e.Kind, e.Record = string(ch.Op), ch.Kind, ch.RecordID
 	e.Status, e.Code = string(res.Status), res.Code
 	e.Zones = union(seen.prev.Zones, seen.next.Zones)

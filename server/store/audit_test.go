@@ -46,7 +46,7 @@ func TestEncodeAuditMatchesEncodingJSON(t *testing.T) {
 	words := []string{"", "甲企业", `引号"`, "back\\slash", "tab\there", "<b>&", "\u2028", "bad\xffutf8", "plain"}
 	w := func() string { return words[rng.IntN(len(words))] }
 	for i := range 1000 {
-		e := AuditEntry{At: time.Unix(rng.Int64N(4e9), rng.Int64N(1e9)).UTC(), User: w(), Zone: w(), Role: Role(w()), Remote: w(),
+		e := AuditEntry{At: time.Unix(rng.Int64N(4e9), rng.Int64N(1e9)).UTC(), User: w(), Zone: w(), Role: Role(w()), Remote: w(), Client: w(),
 			Action: w(), Op: w(), Kind: w(), Record: w(), Status: w(), Code: w(), Detail: w(),
 			From: rng.Uint64N(3), To: rng.Uint64N(1 << 40), Count: rng.IntN(3)}
 		if rng.IntN(2) == 0 {

@@ -46,7 +46,7 @@ func testAuditPush(t *testing.T, newStore NewStore) {
 	}
 	c1 := log[1]
 	if c1.Action != store.ActionPush || c1.User != "alice" || c1.Zone != "zone-a" || c1.Role != store.RoleStaff ||
-		c1.Remote != "10.0.0.7" || c1.Op != "put" || c1.Kind != "contact" || c1.Record != "c1" || c1.Status != "applied" || !c1.At.Equal(now) {
+		c1.Remote != "10.0.0.7" || c1.Client != "laptop-a" || c1.Op != "put" || c1.Kind != "contact" || c1.Record != "c1" || c1.Status != "applied" || !c1.At.Equal(now) {
 		t.Fatalf("entry for c1: %+v", c1)
 	}
 	changes := map[string]store.FieldChange{}
