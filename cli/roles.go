@@ -27,6 +27,9 @@ type permission struct {
 var (
 	permDelete = permission{"删除记录", "delete records",
 		func(role, _ string) bool { return role == "manager" || role == "admin" }}
+	// permErase is for the erase command (real deletion): as delete.
+	permErase = permission{"彻底删除个人信息", "erase records",
+		func(role, _ string) bool { return role == "manager" || role == "admin" }}
 	permRules = permission{"导入规则包", "import rule packs",
 		func(role, _ string) bool { return role == "admin" }}
 )
