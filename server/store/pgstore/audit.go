@@ -17,9 +17,12 @@ func (t *tx) AppendAudit(ctx context.Context, entries []store.AuditEntry) error 
 	return ctx.Err()
 }
 
-// queueAudit locks the audit counter row (held until commit, so appends
-// from every process form one chain), reads the last entry's hash and
-// queues the numbered, chained entries and the new counter on b. The
+// queueAudit locks the audit_head row (held until commit, so appends
+// from every process form one chain), which holds the last entry's
+// number and hash, and queues the numbered, chained entries and the new
+// head on b. The head is one row, not a join on the audit table: after
+// waiting for the lock, PostgreSQL re-reads the locked row itself but
+// not rows joined to it, which would miss the entry just committed. The
 // lock is taken last in a push, after the sequence lock, so a push holds
 // it only for the final round trip; every caller takes the two locks in
 // that order.
@@ -29,16 +32,8 @@ func queueAudit(ctx context.Context, ptx pgx.Tx, b *pgx.Batch, entries []store.A
 	}
 	var last int64
 	var prev []byte
-	err := ptx.QueryRow(ctx, `SELECT c.value, a.hash FROM counters c LEFT JOIN audit a ON a.seq = c.value
-		WHERE c.name = 'audit' FOR UPDATE OF c`).Scan(&last, &prev)
-	if err != nil {
+	if err := ptx.QueryRow(ctx, "SELECT seq, hash FROM audit_head FOR UPDATE").Scan(&last, &prev); err != nil {
 		return fmt.Errorf("lock audit log: %w", err)
-	}
-	if prev == nil {
-		if last != 0 {
-			return fmt.Errorf("audit entry %d is missing", last)
-		}
-		prev = store.ZeroHash
 	}
 	links, err := store.Link(entries, uint64(last)+1, prev)
 	if err != nil {
@@ -51,7 +46,7 @@ func queueAudit(ctx context.Context, ptx pgx.Tx, b *pgx.Batch, entries []store.A
 	}
 	b.Queue(`INSERT INTO audit (seq, prev, hash, data)
 		SELECT * FROM unnest($1::bigint[], $2::bytea[], $3::bytea[], $4::bytea[])`, seqs, prevs, hashes, data)
-	b.Queue("UPDATE counters SET value = $1 WHERE name = 'audit'", last+int64(n))
+	b.Queue("UPDATE audit_head SET seq = $1, hash = $2", last+int64(n), links[n-1].Hash)
 	return nil
 }
 

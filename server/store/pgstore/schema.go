@@ -7,8 +7,9 @@ package pgstore
 // write so a pull copies it out; zones (who sees the record) and
 // index_zones (who gets it or a removal marker) drive the pull filter.
 // The audit table is append-only: triggers raise on UPDATE, DELETE and
-// TRUNCATE, and the 'audit' counter row serialises appends so the hash
-// chain has one order.
+// TRUNCATE, and the single audit_head row (last sequence and hash),
+// locked by every append, serialises appends so the hash chain has one
+// order.
 const schema = `
 CREATE TABLE IF NOT EXISTS counters (name text PRIMARY KEY, value bigint NOT NULL);
 INSERT INTO counters (name, value) VALUES ('seq', 0) ON CONFLICT DO NOTHING;
@@ -48,7 +49,12 @@ CREATE TABLE IF NOT EXISTS rulepacks (
 	by_user text NOT NULL,
 	PRIMARY KEY (date, version)
 );
-INSERT INTO counters (name, value) VALUES ('audit', 0) ON CONFLICT DO NOTHING;
+CREATE TABLE IF NOT EXISTS audit_head (
+	one boolean PRIMARY KEY DEFAULT true CHECK (one),
+	seq bigint NOT NULL,
+	hash bytea NOT NULL
+);
+INSERT INTO audit_head (seq, hash) VALUES (0, decode(repeat('00', 32), 'hex')) ON CONFLICT DO NOTHING;
 CREATE TABLE IF NOT EXISTS audit (
 	seq bigint PRIMARY KEY,
 	prev bytea NOT NULL,

@@ -2,6 +2,7 @@ package storetest
 
 import (
 	"context"
+	"fmt"
 	"strings"
 	"testing"
 	"time"
@@ -203,5 +204,40 @@ func testAuditRoles(t *testing.T, newStore NewStore) {
 		if tt.code == "forbidden_role" && (res.Zh == "" || res.En == "") {
 			t.Errorf("%s: rejection without a reason: %+v", tt.name, res)
 		}
+	}
+}
+
+// testAuditConcurrent: pushes and standalone entries from many
+// goroutines (several processes, on PostgreSQL) form one unbroken chain
+// with an entry for every change.
+func testAuditConcurrent(t *testing.T, newStore NewStore) {
+	s := newStore(t, noHooks)
+	const workers, rounds = 4, 5
+	errs := make(chan error, workers*rounds*2)
+	done := make(chan struct{})
+	for w := range workers {
+		go func() {
+			defer func() { done <- struct{}{} }()
+			c := newClient(fmt.Sprintf("laptop-%d", w))
+			for r := range rounds {
+				id := fmt.Sprintf("e-%d-%d", w, r)
+				if _, err := s.Push(context.Background(), staffA, c.batch(c.put("enterprise", id, "name", `"甲"`), c.put("enterprise", id+"x", "name", `"乙"`)), now); err != nil {
+					errs <- err
+				}
+				if err := s.AppendAudit(context.Background(), staffA.Audit(store.ActionPull, now)); err != nil {
+					errs <- err
+				}
+			}
+		}()
+	}
+	for range workers {
+		<-done
+	}
+	close(errs)
+	for err := range errs {
+		t.Fatal(err)
+	}
+	if n := len(auditLog(t, s)); n != workers*rounds*3 {
+		t.Fatalf("%d entries, want %d", n, workers*rounds*3)
 	}
 }

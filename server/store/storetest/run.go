@@ -31,6 +31,7 @@ func Run(t *testing.T, newStore NewStore) {
 		{"AuditRollback", testAuditRollback},
 		{"AuditEvents", testAuditEvents},
 		{"AuditRoles", testAuditRoles},
+		{"AuditConcurrent", testAuditConcurrent},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) { c.fn(t, newStore) })
