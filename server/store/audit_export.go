@@ -66,7 +66,7 @@ func (c *csvAudit) Write(e AuditEntry) error {
 	row := func(fc FieldChange) []string {
 		return []string{strconv.FormatUint(e.Seq, 10), e.At.UTC().Format(time.RFC3339Nano), e.User, e.Zone, string(e.Role),
 			e.Remote, e.Client, e.Action, e.Op, e.Kind, e.Record, e.Status, e.Code, fc.Field, cellValue(fc.Old), cellValue(fc.New),
-			uintCell(e.From), uintCell(e.To), uintCell(uint64(e.Count)), e.Detail, hex.EncodeToString(e.Hash)}
+			rangeCell(e, e.From), rangeCell(e, e.To), rangeCell(e, uint64(e.Count)), e.Detail, hex.EncodeToString(e.Hash)}
 	}
 	if len(e.Changes) == 0 {
 		return c.cw.Write(row(FieldChange{}))
@@ -101,8 +101,10 @@ func cellValue(v json.RawMessage) string {
 	return s
 }
 
-func uintCell(v uint64) string {
-	if v == 0 {
+// rangeCell shows a pull's range and count (0 included: a pull from the
+// start), and nothing for other actions that have none.
+func rangeCell(e AuditEntry, v uint64) string {
+	if v == 0 && e.Action != ActionPull {
 		return ""
 	}
 	return strconv.FormatUint(v, 10)
