@@ -35,22 +35,23 @@ func (s *Server) auditLogin(w http.ResponseWriter, r *http.Request, name string,
 	return true
 }
 
-// auditPull logs one pull page: the sequence range it covered and how
-// many records it carried, which with the caller's zone names the
-// records read. A page the log does not hold is not served. An empty
-// page read nothing and is not logged: laptops poll every minute or so,
-// and an entry (and a disk write) per idle poll would bury the log.
-func (s *Server) auditPull(w http.ResponseWriter, r *http.Request, after uint64, page store.Page) bool {
+// auditPull starts logging one pull page: the sequence range it covered
+// and how many records it carried, which with the caller's zone names
+// the records read. The entry is written while the page is sent (its
+// commit costs a disk flush); writePage waits for it before the page's
+// end, so a page the log does not hold is never complete. An empty page
+// read nothing and is not logged: laptops poll every minute or so, and
+// an entry (and a disk write) per idle poll would bury the log.
+func (s *Server) auditPull(r *http.Request, after uint64, page store.Page) <-chan error {
+	done := make(chan error, 1)
 	if len(page.Records) == 0 {
-		return true
+		done <- nil
+		return done
 	}
 	e := principal(r).Audit(store.ActionPull, s.now())
 	e.From, e.To, e.Count = after, page.NextCursor, len(page.Records)
-	if err := s.Store.AppendAudit(r.Context(), e); err != nil {
-		s.fail(w, r, "audit pull", err)
-		return false
-	}
-	return true
+	go func() { done <- s.Store.AppendAudit(r.Context(), e) }()
+	return done
 }
 
 // exportAudit streams the audit log: GET /v1/audit?from=&to=&user=&record=&format=jsonl|csv.

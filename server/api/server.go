@@ -162,17 +162,21 @@ func (s *Server) pull(w http.ResponseWriter, r *http.Request) {
 	if s.refuseBehind(w, r, after) {
 		return
 	}
-	if !s.auditPull(w, r, after, page) {
-		return
-	}
+	logged := s.auditPull(r, after, page)
 	s.Metrics.PullPages.Add(1)
 	s.Metrics.PullRecords.Add(int64(len(page.Records)))
-	writePage(w, page, s.now())
+	if err := writePage(w, page, s.now(), logged); err != nil {
+		s.Log.Error("pull page cut off: its audit entry failed", "path", r.URL.Path, "err", err)
+	}
 }
 
 // writePage writes a protocol.PullResponse by hand: the records are
 // already JSON, and encoding/json would re-scan every byte of them.
-func writePage(w http.ResponseWriter, page store.Page, now time.Time) {
+// logged reports whether the page's audit entry was written; it is
+// awaited only before the closing part (cursor included), so the entry
+// is written while the records go out. When it failed the answer stops
+// short: a client cannot decode it and keeps its old cursor.
+func writePage(w http.ResponseWriter, page store.Page, now time.Time, logged <-chan error) error {
 	w.Header().Set("Content-Type", "application/json; charset=utf-8")
 	w.WriteHeader(http.StatusOK)
 	bw := bufio.NewWriterSize(w, 64<<10)
@@ -183,8 +187,12 @@ func writePage(w http.ResponseWriter, page store.Page, now time.Time) {
 		}
 		bw.Write(rec)
 	}
+	if err := <-logged; err != nil {
+		bw.Flush()
+		return err
+	}
 	fmt.Fprintf(bw, `],"next_cursor":%d,"has_more":%t,"server_time":%d}`+"\n", page.NextCursor, page.HasMore, now.UnixMilli())
-	bw.Flush()
+	return bw.Flush()
 }
 
 func (s *Server) healthz(w http.ResponseWriter, r *http.Request) {

@@ -64,3 +64,22 @@ func TestAuditTamperDetected(t *testing.T) {
 		})
 	}
 }
+
+// BenchmarkAppendAudit: one standalone entry (a login or a pull page) in
+// its own commit, the cost a pull page pays for being logged.
+func BenchmarkAppendAudit(b *testing.B) {
+	ctx := context.Background()
+	s, err := Open(ctx, filepath.Join(b.TempDir(), "server.db"), store.Hooks{})
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer s.Close()
+	p := store.Principal{Name: "alice", Zone: "zone-a", Role: store.RoleStaff, Remote: "10.0.0.7"}
+	e := p.Audit(store.ActionPull, time.Now())
+	e.From, e.To, e.Count = 1000, 3000, 2000
+	for b.Loop() {
+		if err := s.AppendAudit(ctx, e); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
