@@ -27,17 +27,18 @@ func TestUserAndAuditCommands(t *testing.T) {
 	}
 	runOK("pw-alice-2026\n", "user", "add", "--name", "alice", "--zone", "zone-a", "--role", "staff", "--password-stdin")
 	runOK("", "user", "role", "--name", "alice", "--role", "manager")
+	runOK("pw-alice-2027\n", "user", "add", "--name", "alice", "--zone", "zone-a", "--role", "manager", "--password-stdin")
 	if out := runOK("", "user", "list"); !strings.Contains(out, "alice") || !strings.Contains(out, "manager") || strings.Contains(out, "argon2") {
 		t.Fatalf("user list:\n%s", out)
 	}
-	if out := runOK("", "audit", "verify"); !strings.Contains(out, "2 entries") {
+	if out := runOK("", "audit", "verify"); !strings.Contains(out, "3 entries") {
 		t.Fatalf("audit verify: %s", out)
 	}
 	file := filepath.Join(dir, "audit.csv")
 	runOK("", "audit", "export", "--format", "csv", "--out", file)
 	data, _ := os.ReadFile(file)
 	if !bytes.HasPrefix(data, []byte("\ufeff")) || !strings.Contains(string(data), "role staff → manager") ||
-		strings.Count(string(data), "user_put") != 2 {
+		!strings.Contains(string(data), "replace alice") || strings.Count(string(data), "user_put") != 3 {
 		t.Fatalf("export:\n%s", data)
 	}
 	var errb bytes.Buffer

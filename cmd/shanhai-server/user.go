@@ -79,6 +79,11 @@ func userAdd(ctx context.Context, args []string, stdin io.Reader, stdout io.Writ
 	u := store.User{Name: *name, Zone: *zone, Role: store.Role(*role), Hash: hash, Created: nowUTC()}
 	e := operator().Audit(store.ActionUserPut, u.Created)
 	e.Detail = fmt.Sprintf("add %s: zone %s, role %s, password set", u.Name, u.Zone, u.Role)
+	if old, err := s.User(ctx, u.Name); err == nil {
+		e.Detail = fmt.Sprintf("replace %s: zone %s → %s, role %s → %s, new password", u.Name, old.Zone, u.Zone, old.Role, u.Role)
+	} else if !errors.Is(err, store.ErrNotFound) {
+		return err
+	}
 	if err := s.PutUser(ctx, u, e); err != nil {
 		return err
 	}
