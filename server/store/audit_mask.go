@@ -19,14 +19,15 @@ type maskKind int
 const (
 	maskName  maskKind = iota + 1 // 张三 → 张*
 	maskPhone                     // +8613812345678 → +86 138****5678
-	maskID                        // wechat / e-mail: first character, then ***
+	maskID                        // wechat: first character, then ***
+	maskMail                      // e-mail: first character, ***, the domain
 	maskText                      // free text naming people: not kept at all
 )
 
 // personal lists the personal fields per record kind.
 var personal = map[string]map[string]maskKind{
 	"contact": {"name": maskName, "mobile": maskPhone, "phone": maskPhone, "wechat": maskID,
-		"email": maskID, "notes": maskText, "consent_note": maskText},
+		"email": maskMail, "notes": maskText, "consent_note": maskText},
 	"visit": {"summary": maskText, "participants": maskText, "notes": maskText},
 }
 
@@ -52,6 +53,8 @@ func Mask(kind, field string, value json.RawMessage) json.RawMessage {
 		out = maskPhoneNumber(s)
 	case maskID:
 		out = maskIdentifier(s)
+	case maskMail:
+		out = maskMailAddress(s)
 	default:
 		out = textRecorded
 	}
@@ -95,18 +98,27 @@ func maskPhoneNumber(s string) string {
 	return prefix + string(digits[:3]) + strings.Repeat("*", len(digits)-7) + string(digits[len(digits)-4:])
 }
 
-// maskIdentifier keeps the first character and, for an e-mail address,
-// the domain: zhang.san@example.com → z***@example.com.
+// maskIdentifier keeps the first character: zhangsan_88 → z***.
 func maskIdentifier(s string) string {
-	local, domain, isMail := strings.Cut(s, "@")
-	out := ""
-	if _, size := utf8.DecodeRuneInString(local); size > 0 {
-		out = local[:size] + "***"
+	_, size := utf8.DecodeRuneInString(s)
+	if size == 0 {
+		return ""
 	}
-	if isMail {
-		return out + "@" + domain
+	return s[:size] + "***"
+}
+
+// maskMailAddress keeps the first character and the domain:
+// zhang.san@example.com → z***@example.com.
+func maskMailAddress(s string) string {
+	i := strings.LastIndexByte(s, '@')
+	if i < 0 {
+		return maskIdentifier(s)
 	}
-	return out
+	local := maskIdentifier(s[:i])
+	if local == "" {
+		local = "***"
+	}
+	return local + s[i:]
 }
 
 // diffFields lists the fields whose value differs between prev and next,

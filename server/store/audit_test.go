@@ -8,6 +8,7 @@ import (
 	"strings"
 	"testing"
 	"time"
+	"unicode/utf8"
 )
 
 func TestMask(t *testing.T) {
@@ -115,6 +116,53 @@ func FuzzDecodeAudit(f *testing.F) {
 		}
 		if _, err := EncodeAudit(e); err != nil {
 			t.Fatalf("re-encode: %v", err)
+		}
+	})
+}
+
+// FuzzMask: any value of a personal field masks to a JSON string that
+// keeps at most the first character of a name or ID, at most 9 digits of
+// a number (86, first 3, last 4), and nothing of free text.
+func FuzzMask(f *testing.F) {
+	for _, s := range []string{`"张三"`, `"+8613812345678"`, `"zhang@example.com"`, `[1,2]`, `"\u0000"`, `"a"`, `"0*"`} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, value string) {
+		if !json.Valid([]byte(value)) || value == "null" {
+			return
+		}
+		for _, field := range []string{"name", "mobile", "phone", "wechat", "email", "notes"} {
+			out := Mask("contact", field, json.RawMessage(value))
+			var s string
+			if json.Unmarshal(out, &s) != nil {
+				t.Fatalf("Mask(%s, %s) = %s: not a JSON string", field, value, out)
+			}
+			if s == textRecorded {
+				continue
+			}
+			_, first := utf8.DecodeRuneInString(s)
+			switch field {
+			case "name":
+				if strings.Trim(s[first:], "*") != "" {
+					t.Fatalf("Mask(name, %s) = %q keeps more than the first character", value, s)
+				}
+			case "wechat":
+				if s != "" && s[first:] != "***" {
+					t.Fatalf("Mask(wechat, %s) = %q", value, s)
+				}
+			case "mobile", "phone":
+				digits := 0
+				for _, r := range s {
+					if r >= '0' && r <= '9' {
+						digits++
+					}
+				}
+				if digits > 9 {
+					t.Fatalf("Mask(%s, %s) = %q keeps %d digits", field, value, s, digits)
+				}
+			case "notes":
+				t.Fatalf("Mask(notes, %s) = %q, want %q", value, s, textRecorded)
+			}
 		}
 	})
 }
