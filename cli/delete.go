@@ -21,6 +21,9 @@ func runDelete(s *session, args []string) error {
 		return err
 	}
 	return s.withStore(func(st *storage.Store) error {
+		if err := checkRole(s.ctx, st, permDelete); err != nil {
+			return err
+		}
 		rec, err := st.Get(s.ctx, id)
 		if err != nil {
 			return fmt.Errorf("delete %s: %w", id, err)

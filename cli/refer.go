@@ -123,6 +123,11 @@ func answerReferral(s *session, args []string, status record.ReferralStatus) err
 			return &bilingualError{zh: fmt.Sprintf("%s 是%s，不是转介", id, kindZh(rec.Kind())),
 				en: fmt.Sprintf("refer %s: a %s, not a referral", id, rec.Kind())}
 		}
+		if ref, ok := rec.(*record.Referral); ok {
+			if err := checkRole(s.ctx, st, permAnswer(ref.ToZone)); err != nil {
+				return err
+			}
+		}
 		if _, err := st.Patch(s.ctx, record.KindReferral, id, patch); err != nil {
 			return err
 		}

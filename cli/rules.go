@@ -27,6 +27,9 @@ func runRules(s *session, args []string) error {
 	if err != nil {
 		return err
 	}
+	if err := checkRoleAt(s, permRules); err != nil {
+		return err
+	}
 	next, err := rulepack.LoadFile(s.ctx, path)
 	if err != nil {
 		return &bilingualError{zh: "规则包无效：" + err.Error(), en: "invalid rule pack: " + err.Error()}

@@ -15,6 +15,8 @@ const statusUsage = "status [--json]"
 type syncStatus struct {
 	Server      string             `json:"server,omitempty"`
 	User        string             `json:"user,omitempty"`
+	Role        string             `json:"role,omitempty"`
+	Zone        string             `json:"zone,omitempty"`
 	LoggedIn    bool               `json:"logged_in"`
 	Online      bool               `json:"online"`
 	Pending     int                `json:"pending"`
@@ -58,7 +60,7 @@ func readStatus(s *session, st *storage.Store) (syncStatus, error) {
 	if err != nil {
 		return syncStatus{}, err
 	}
-	out := syncStatus{Server: ss.Server, User: ss.User, LoggedIn: ss.Token != "", Cursor: ss.Cursor,
+	out := syncStatus{Server: ss.Server, User: ss.User, Role: ss.Role, Zone: ss.Zone, LoggedIn: ss.Token != "", Cursor: ss.Cursor,
 		LastError: ss.LastError, LastErrorZh: ss.LastErrorZh}
 	if !ss.LastSync.IsZero() {
 		out.LastSync = &ss.LastSync
@@ -93,7 +95,16 @@ func writeStatus(s *session, out syncStatus) error {
 	if out.LastSync != nil {
 		last = out.LastSync.Local().Format("2006-01-02 15:04:05")
 	}
-	t.add("服务器 / server", server+" "+out.User)
+	t.add("服务器 / server", server)
+	if out.User != "" {
+		role := out.Role
+		if role == "" {
+			role = "staff"
+		}
+		t.add("用户 / user", out.User)
+		t.add("角色 / role", roleNames[role]+" / "+role)
+		t.add("开发区 / zone", out.Zone)
+	}
 	t.add("连接 / connection", online)
 	t.add("未同步 / pending", fmt.Sprint(out.Pending))
 	t.add("上次同步 / last sync", last)

@@ -25,7 +25,10 @@ type SyncState struct {
 	Server string `json:"server,omitempty"`
 	User   string `json:"user,omitempty"`
 	Zone   string `json:"zone,omitempty"`
-	Token  string `json:"token,omitempty"`
+	// Role is the role the server gave at the last login (staff, manager
+	// or admin); offline the last known role applies, "" counts as staff.
+	Role  string `json:"role,omitempty"`
+	Token string `json:"token,omitempty"`
 	// TokenExpires is when the server stops accepting Token.
 	TokenExpires time.Time `json:"token_expires,omitzero"`
 	// ClientID names this installation to the server; generated once.

@@ -5,6 +5,9 @@
 //	shanhai-server --tls-cert cert.pem --tls-key key.pem …   # HTTPS
 //	shanhai-server --tombstone-retention 4320h …             # keep deletes 180 days (default), purged daily
 //	shanhai-server user add --name U --zone Z --role staff|manager|admin --password-stdin [--data DIR | --postgres URL]
+//	shanhai-server user list | user role --name U --role R [--zone Z]   # list users, change a role
+//	shanhai-server audit verify                                         # check the audit log's hash chain
+//	shanhai-server audit export --from 2026-11-01 --to 2026-12-01 --format csv --out audit.csv
 //
 // Logs are JSON (log/slog) on stderr. SIGINT or SIGTERM stops accepting
 // connections and waits for requests in flight before exiting.
@@ -31,10 +34,10 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 	log := slog.New(slog.NewJSONHandler(stderr, nil))
 	var err error
 	switch {
-	case len(args) >= 2 && args[0] == "user" && args[1] == "add":
-		err = userAdd(ctx, args[2:], stdin, stdout)
 	case len(args) >= 1 && args[0] == "user":
-		err = fmt.Errorf("用法 usage: shanhai-server user add --name U --zone Z --role staff|manager|admin --password-stdin")
+		err = userCmd(ctx, args[1:], stdin, stdout)
+	case len(args) >= 1 && args[0] == "audit":
+		err = auditCmd(ctx, args[1:], stdout)
 	default:
 		err = serve(ctx, args, log)
 	}

@@ -22,7 +22,7 @@ func TestPurgeLoopPurgesAtStart(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer st.Close()
-	p := store.Principal{Name: "alice", Zone: "zone-a", Role: store.RoleStaff}
+	p := store.Principal{Name: "alice", Zone: "zone-a", Role: store.RoleManager} // deletes need a manager
 	clock := hlc.New("laptop", nil)
 	put := protocol.Change{ClientSeq: 1, MutationID: "m1", Kind: "enterprise", RecordID: "e1", Op: protocol.OpPut,
 		Fields: map[string]json.RawMessage{"name": json.RawMessage(`"甲"`)}, Versions: map[string]string{"name": clock.Now().String()}}

@@ -2,10 +2,13 @@ package main
 
 import (
 	"context"
+	"errors"
 	"flag"
 	"fmt"
 	"os"
 	"path/filepath"
+
+	bolt "go.etcd.io/bbolt"
 
 	"github.com/shanhaifield/shanhai/server/store"
 	"github.com/shanhaifield/shanhai/server/store/boltstore"
@@ -32,5 +35,8 @@ func (f *storeFlags) open(ctx context.Context) (store.Store, string, error) {
 		return nil, "", fmt.Errorf("data directory %s: %w", f.data, err)
 	}
 	s, err := boltstore.Open(ctx, filepath.Join(f.data, "server.db"), store.Hooks{})
+	if errors.Is(err, bolt.ErrTimeout) {
+		err = fmt.Errorf("%w: 数据目录正被运行中的服务器使用，请先停止服务器（审计日志可经 GET /v1/audit 导出） the store is in use by a running server: stop it first (the audit log exports over GET /v1/audit)", err)
+	}
 	return s, "bbolt", err
 }

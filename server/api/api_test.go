@@ -57,6 +57,8 @@ func newTestServer(t *testing.T) *testServer {
 		{Name: "alice", Zone: "zone-a", Role: store.RoleStaff},
 		{Name: "bob", Zone: "zone-b", Role: store.RoleStaff},
 		{Name: "root", Zone: "zone-a", Role: store.RoleAdmin},
+		{Name: "mia", Zone: "zone-a", Role: store.RoleManager},
+		{Name: "ming", Zone: "zone-b", Role: store.RoleManager},
 	} {
 		u.Hash, _ = auth.HashPassword("pw-"+u.Name, cheap)
 		if err := st.PutUser(ctx, u); err != nil {

@@ -11,7 +11,7 @@ import (
 
 func TestPullBehindPurgeGets410(t *testing.T) {
 	ts := newTestServer(t)
-	token := ts.login(t, "alice")
+	token := ts.login(t, "mia") // deletes need a manager
 	l := newLaptop("laptop-a")
 	var created, deleted protocol.PushResponse
 	ts.call(t, "POST", "/v1/push", token, l.batch(l.put("enterprise", "e1", "name", `"甲"`), l.put("enterprise", "e2", "name", `"乙"`)), &created)

@@ -53,7 +53,9 @@ func (s *Server) publishRulePack(w http.ResponseWriter, r *http.Request) {
 		writeError(w, errPackNotNewer)
 		return
 	}
-	if err := s.Store.PutRulePack(r.Context(), rp); err != nil {
+	entry := p.Audit(store.ActionRulePack, rp.Published)
+	entry.Detail = "rule pack " + rp.Version + " (" + rp.Date + ")"
+	if err := s.Store.PutRulePack(r.Context(), rp, entry); err != nil {
 		s.fail(w, r, "publish rule pack", err)
 		return
 	}

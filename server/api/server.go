@@ -42,6 +42,7 @@ func (s *Server) Handler() http.Handler {
 	v1.HandleFunc("GET /v1/pull", s.authed(s.pull))
 	v1.HandleFunc("POST /v1/rulepacks", s.authed(s.publishRulePack))
 	v1.HandleFunc("GET /v1/rulepacks/latest", s.authed(s.latestRulePack))
+	v1.HandleFunc("GET /v1/audit", s.authed(s.exportAudit))
 	v1.HandleFunc("/", func(w http.ResponseWriter, r *http.Request) { writeError(w, errNotFound) })
 	mux := http.NewServeMux()
 	mux.Handle("/v1/", versioned(v1))
@@ -69,6 +70,7 @@ func (s *Server) authed(next http.HandlerFunc) http.HandlerFunc {
 			writeError(w, errUnauthorized)
 			return
 		}
+		p.Remote = remoteHost(r)
 		next(w, r.WithContext(context.WithValue(r.Context(), principalKey{}, p)))
 	}
 }
@@ -89,11 +91,11 @@ func (s *Server) login(w http.ResponseWriter, r *http.Request) {
 		writeError(w, badRequest("login body: "+err.Error()))
 		return
 	}
-	host, _, err := net.SplitHostPort(r.RemoteAddr)
-	if err != nil {
-		host = r.RemoteAddr
-	}
+	host := remoteHost(r)
 	token, exp, u, err := s.Auth.Login(r.Context(), req.Name, req.Password, host)
+	if !s.auditLogin(w, r, req.Name, u, host, err) {
+		return
+	}
 	switch {
 	case errors.Is(err, auth.ErrRateLimited):
 		s.Metrics.LoginLimited.Add(1)
@@ -160,14 +162,21 @@ func (s *Server) pull(w http.ResponseWriter, r *http.Request) {
 	if s.refuseBehind(w, r, after) {
 		return
 	}
+	logged := s.auditPull(r, after, page)
 	s.Metrics.PullPages.Add(1)
 	s.Metrics.PullRecords.Add(int64(len(page.Records)))
-	writePage(w, page, s.now())
+	if err := writePage(w, page, s.now(), logged); err != nil {
+		s.Log.Error("pull page cut off: its audit entry failed", "path", r.URL.Path, "err", err)
+	}
 }
 
 // writePage writes a protocol.PullResponse by hand: the records are
 // already JSON, and encoding/json would re-scan every byte of them.
-func writePage(w http.ResponseWriter, page store.Page, now time.Time) {
+// logged reports whether the page's audit entry was written; it is
+// awaited only before the closing part (cursor included), so the entry
+// is written while the records go out. When it failed the answer stops
+// short: a client cannot decode it and keeps its old cursor.
+func writePage(w http.ResponseWriter, page store.Page, now time.Time, logged <-chan error) error {
 	w.Header().Set("Content-Type", "application/json; charset=utf-8")
 	w.WriteHeader(http.StatusOK)
 	bw := bufio.NewWriterSize(w, 64<<10)
@@ -178,8 +187,12 @@ func writePage(w http.ResponseWriter, page store.Page, now time.Time) {
 		}
 		bw.Write(rec)
 	}
+	if err := <-logged; err != nil {
+		bw.Flush()
+		return err
+	}
 	fmt.Fprintf(bw, `],"next_cursor":%d,"has_more":%t,"server_time":%d}`+"\n", page.NextCursor, page.HasMore, now.UnixMilli())
-	bw.Flush()
+	return bw.Flush()
 }
 
 func (s *Server) healthz(w http.ResponseWriter, r *http.Request) {
@@ -192,6 +205,15 @@ func (s *Server) healthz(w http.ResponseWriter, r *http.Request) {
 	}
 	w.Header().Set("Content-Type", "text/plain")
 	w.Write([]byte("ok\n"))
+}
+
+// remoteHost is the client's address without the port.
+func remoteHost(r *http.Request) string {
+	host, _, err := net.SplitHostPort(r.RemoteAddr)
+	if err != nil {
+		return r.RemoteAddr
+	}
+	return host
 }
 
 func parseUint(s string) (uint64, error) {

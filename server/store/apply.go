@@ -19,18 +19,21 @@ import (
 func ApplyBatch(ctx context.Context, tx Tx, p Principal, req protocol.PushRequest, now time.Time) (protocol.PushResponse, error) {
 	resp := protocol.PushResponse{Results: make([]protocol.Result, 0, len(req.Changes)), ServerTime: now.UnixMilli()}
 	opt := merge.Options{MaxWall: now.Add(MaxSkew).UnixMilli()}
+	audit := make([]AuditEntry, 0, len(req.Changes))
 	for i, ch := range req.Changes {
 		res, done, err := tx.Mutation(ctx, req.ClientID, ch.MutationID)
 		if err != nil {
 			return protocol.PushResponse{}, fmt.Errorf("change %d: read mutation: %w", i, err)
 		}
 		if !done {
-			if res, err = applyOne(ctx, tx, p, ch, opt); err != nil {
+			var seen applied
+			if res, err = applyOne(ctx, tx, p, ch, opt, &seen); err != nil {
 				return protocol.PushResponse{}, fmt.Errorf("change %d (%s): %w", i, ch.MutationID, err)
 			}
 			if err := tx.PutMutation(ctx, req.ClientID, ch, res); err != nil {
 				return protocol.PushResponse{}, fmt.Errorf("change %d: store mutation: %w", i, err)
 			}
+			audit = append(audit, changeAudit(p, req.ClientID, ch, res, seen, now))
 		}
 		resp.Cursor = max(resp.Cursor, res.Seq)
 		resp.Results = append(resp.Results, res)
@@ -41,16 +44,21 @@ func ApplyBatch(ctx context.Context, tx Tx, p Principal, req protocol.PushReques
 			return protocol.PushResponse{}, fmt.Errorf("record client %s: %w", req.ClientID, err)
 		}
 	}
+	if err := appendAudit(ctx, tx, audit); err != nil {
+		return protocol.PushResponse{}, err
+	}
 	return resp, nil
 }
 
 // applyOne merges one change and stores the record under a new sequence
-// number when anything changed.
-func applyOne(ctx context.Context, tx Tx, p Principal, ch protocol.Change, opt merge.Options) (protocol.Result, error) {
+// number when anything changed. seen receives the record before and
+// after, for the audit log.
+func applyOne(ctx context.Context, tx Tx, p Principal, ch protocol.Change, opt merge.Options, seen *applied) (protocol.Result, error) {
 	prev, exists, err := tx.Record(ctx, ch.RecordID)
 	if err != nil {
 		return protocol.Result{}, err
 	}
+	seen.prev = prev
 	if exists && !p.CanSee(prev.Zones) {
 		return rejected(ch, errForbidden), nil
 	}
@@ -59,6 +67,9 @@ func applyOne(ctx context.Context, tx Tx, p Principal, ch protocol.Change, opt m
 	}
 	if exists && prev.Erased != "" {
 		return rejected(ch, errErased), nil
+	}
+	if cerr := mayChange(p, ch, prev, exists); cerr != nil {
+		return rejected(ch, cerr), nil
 	}
 	mr, err := merge.Apply(prev.State, ch, opt)
 	var cerr *protocol.ChangeError
@@ -85,6 +96,7 @@ func applyOne(ctx context.Context, tx Tx, p Principal, ch protocol.Change, opt m
 	if err != nil {
 		return protocol.Result{}, err
 	}
+	seen.next = rec
 	if err := follow(ctx, tx, rec, prev); err != nil {
 		return protocol.Result{}, err
 	}

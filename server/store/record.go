@@ -58,6 +58,9 @@ type Tx interface {
 	EraseHistory(ctx context.Context, id string) error
 	// SetClient records the last mutation a client pushed.
 	SetClient(ctx context.Context, clientID, mutationID string, clientSeq uint64, at time.Time) error
+	// AppendAudit appends audit entries, numbered and chained, to be
+	// committed (or rolled back) with the rest of the transaction.
+	AppendAudit(ctx context.Context, entries []AuditEntry) error
 }
 
 // MaxSkew is how far ahead of the server clock a stamp may be before it is

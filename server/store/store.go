@@ -21,8 +21,11 @@ type Store interface {
 	// cursor, in sequence order, at most limit of them (see PageLimit),
 	// with removal markers for records p's zone has lost.
 	Pull(ctx context.Context, p Principal, after uint64, limit int) (Page, error)
-	// PutUser creates or replaces a user.
-	PutUser(ctx context.Context, u User) error
+	// PutUser creates or replaces a user, appending the audit entries in
+	// the same transaction.
+	PutUser(ctx context.Context, u User, audit ...AuditEntry) error
+	// Users lists every user by name.
+	Users(ctx context.Context) ([]User, error)
 	// User returns a user by name, or ErrNotFound.
 	User(ctx context.Context, name string) (User, error)
 	// Secret returns the token-signing key, creating it on first use, so
@@ -35,18 +38,23 @@ type Store interface {
 	ResetAttempts(ctx context.Context, key string) error
 	// Purge removes the tombstones deleted before the given time (see
 	// Record.Purgeable) and raises the purge horizon to the highest
-	// sequence it removed. It returns how many it removed.
+	// sequence it removed. It returns how many it removed, and when it
+	// removed any it appends a purge entry (PurgeAudit) to the audit log
+	// in the same transaction.
 	Purge(ctx context.Context, before time.Time) (int, error)
 	// Horizon returns the purge horizon, 0 before any purge. Read it
 	// after a pull page: a purge committed before the page was read is
 	// then always seen (see Behind).
 	Horizon(ctx context.Context) (uint64, error)
 	// PutRulePack stores a published rule pack, replacing one with the
-	// same date and version.
-	PutRulePack(ctx context.Context, rp RulePack) error
+	// same date and version, appending the audit entries in the same
+	// transaction.
+	PutRulePack(ctx context.Context, rp RulePack, audit ...AuditEntry) error
 	// LatestRulePack returns the latest published pack (see
 	// RulePack.Newer), or ErrNotFound when none was published.
 	LatestRulePack(ctx context.Context) (RulePack, error)
+	// Auditor is the append-only audit log.
+	Auditor
 	// Ping checks that the store answers (for /healthz).
 	Ping(ctx context.Context) error
 	// Close releases the store.
@@ -89,6 +97,14 @@ type Principal struct {
 	Name string
 	Zone string
 	Role Role
+	// Remote is the caller's address, for the audit log (not signed in
+	// the token: the HTTP layer sets it per request).
+	Remote string
+}
+
+// Audit returns an audit entry for an action p takes at the given time.
+func (p Principal) Audit(action string, at time.Time) AuditEntry {
+	return AuditEntry{At: at, User: p.Name, Zone: p.Zone, Role: p.Role, Remote: p.Remote, Action: action}
 }
 
 // ErrNotFound is returned for a user or rule pack that does not exist.

@@ -32,7 +32,7 @@ func (c *Client) Login(ctx context.Context, server, user, password string) (prot
 		}
 	}
 	err = c.store.UpdateSyncState(ctx, func(st *storage.SyncState) error {
-		st.Server, st.User, st.Zone, st.Token = server, lr.Name, lr.Zone, lr.Token
+		st.Server, st.User, st.Zone, st.Role, st.Token = server, lr.Name, lr.Zone, lr.Role, lr.Token
 		st.TokenExpires = time.Unix(lr.ExpiresAt, 0).UTC()
 		st.LastError, st.LastErrorZh = "", ""
 		return nil
@@ -40,7 +40,7 @@ func (c *Client) Login(ctx context.Context, server, user, password string) (prot
 	if err != nil {
 		return lr, fmt.Errorf("login: keep token: %w", err)
 	}
-	c.log.Info("logged in", "server", server, "user", lr.Name, "zone", lr.Zone)
+	c.log.Info("logged in", "server", server, "user", lr.Name, "zone", lr.Zone, "role", lr.Role)
 	return lr, nil
 }
 

@@ -36,10 +36,12 @@ type testServer struct {
 var cheap = auth.Params{Memory: 1024, Time: 1, Threads: 1}
 
 // testUsers are created on every test server: password "pw-" + name.
+// Zone A's users are managers: the sync tests delete records, which staff
+// may not (docs/roles.md).
 var testUsers = []store.User{
-	{Name: "alice", Zone: "zone-a", Role: store.RoleStaff},
-	{Name: "carol", Zone: "zone-a", Role: store.RoleStaff},
-	{Name: "dave", Zone: "zone-a", Role: store.RoleStaff},
+	{Name: "alice", Zone: "zone-a", Role: store.RoleManager},
+	{Name: "carol", Zone: "zone-a", Role: store.RoleManager},
+	{Name: "dave", Zone: "zone-a", Role: store.RoleManager},
 	{Name: "bob", Zone: "zone-b", Role: store.RoleStaff},
 	{Name: "root", Zone: "zone-a", Role: store.RoleAdmin},
 }

@@ -67,6 +67,11 @@ func (s *Store) Purge(ctx context.Context, before time.Time) (int, error) {
 		if err := btx.Bucket(bMeta).Put(keyHorizon, seqKey(top)); err != nil {
 			return err
 		}
+		if n > 0 {
+			if err := t.AppendAudit(ctx, []store.AuditEntry{store.PurgeAudit(time.Now(), before, n, top)}); err != nil {
+				return err
+			}
+		}
 		return ctx.Err()
 	})
 	if err != nil {

@@ -19,17 +19,20 @@ func rulePackKey(rp store.RulePack) []byte {
 }
 
 // PutRulePack stores a published rule pack.
-func (s *Store) PutRulePack(ctx context.Context, rp store.RulePack) error {
+func (s *Store) PutRulePack(ctx context.Context, rp store.RulePack, audit ...store.AuditEntry) error {
 	data, err := json.Marshal(rp)
 	if err != nil {
 		return fmt.Errorf("encode rule pack %s: %w", rp.Version, err)
 	}
-	err = s.db.Update(func(tx *bolt.Tx) error {
-		b, err := tx.CreateBucketIfNotExists(bRulePacks)
+	err = s.db.Update(func(btx *bolt.Tx) error {
+		b, err := btx.CreateBucketIfNotExists(bRulePacks)
 		if err != nil {
 			return err
 		}
-		return b.Put(rulePackKey(rp), data)
+		if err := b.Put(rulePackKey(rp), data); err != nil || len(audit) == 0 {
+			return err
+		}
+		return (&tx{btx}).AppendAudit(ctx, audit)
 	})
 	if err != nil {
 		return fmt.Errorf("store rule pack %s: %w", rp.Version, err)

@@ -43,7 +43,7 @@ func Open(ctx context.Context, path string, hooks store.Hooks) (*Store, error) {
 		return nil, fmt.Errorf("open server store %s: %w", path, err)
 	}
 	err = db.Update(func(tx *bolt.Tx) error {
-		for _, b := range [][]byte{bRecords, bSeq, bZones, bMutations, bClients, bUsers, bMeta, bAttempts, bChildren, bWire} {
+		for _, b := range [][]byte{bRecords, bSeq, bZones, bMutations, bClients, bUsers, bMeta, bAttempts, bChildren, bWire, bAudit} {
 			if _, err := tx.CreateBucketIfNotExists(b); err != nil {
 				return fmt.Errorf("create bucket %s: %w", b, err)
 			}
@@ -123,9 +123,44 @@ func (s *Store) Pull(ctx context.Context, p store.Principal, after uint64, limit
 	return store.BuildPage(entries, after, limit), nil
 }
 
-// PutUser creates or replaces a user.
-func (s *Store) PutUser(ctx context.Context, u store.User) error {
-	return s.putJSON(ctx, bUsers, u.Name, u)
+// PutUser creates or replaces a user, with its audit entries.
+func (s *Store) PutUser(ctx context.Context, u store.User, audit ...store.AuditEntry) error {
+	data, err := json.Marshal(u)
+	if err != nil {
+		return fmt.Errorf("encode user %s: %w", u.Name, err)
+	}
+	err = s.db.Update(func(btx *bolt.Tx) error {
+		if err := btx.Bucket(bUsers).Put([]byte(u.Name), data); err != nil {
+			return err
+		}
+		if len(audit) == 0 {
+			return nil
+		}
+		return (&tx{btx}).AppendAudit(ctx, audit)
+	})
+	if err != nil {
+		return fmt.Errorf("write user %s: %w", u.Name, err)
+	}
+	return ctx.Err()
+}
+
+// Users lists every user by name.
+func (s *Store) Users(ctx context.Context) ([]store.User, error) {
+	var out []store.User
+	err := s.db.View(func(btx *bolt.Tx) error {
+		return btx.Bucket(bUsers).ForEach(func(k, v []byte) error {
+			var u store.User
+			if err := json.Unmarshal(v, &u); err != nil {
+				return fmt.Errorf("user %s: %w: %v", k, errCorrupt, err)
+			}
+			out = append(out, u)
+			return nil
+		})
+	})
+	if err != nil {
+		return nil, fmt.Errorf("list users: %w", err)
+	}
+	return out, ctx.Err()
 }
 
 // User returns a user by name.
@@ -200,17 +235,6 @@ func (s *Store) ResetAttempts(ctx context.Context, key string) error {
 	err := s.db.Update(func(tx *bolt.Tx) error { return tx.Bucket(bAttempts).Delete([]byte(key)) })
 	if err != nil {
 		return fmt.Errorf("reset attempts %s: %w", key, err)
-	}
-	return ctx.Err()
-}
-
-func (s *Store) putJSON(ctx context.Context, bucket []byte, key string, v any) error {
-	data, err := json.Marshal(v)
-	if err != nil {
-		return fmt.Errorf("encode %s %s: %w", bucket, key, err)
-	}
-	if err := s.db.Update(func(tx *bolt.Tx) error { return tx.Bucket(bucket).Put([]byte(key), data) }); err != nil {
-		return fmt.Errorf("write %s %s: %w", bucket, key, err)
 	}
 	return ctx.Err()
 }

@@ -6,6 +6,8 @@ import (
 	"time"
 
 	"github.com/jackc/pgx/v5"
+
+	"github.com/shanhaifield/shanhai/server/store"
 )
 
 // Purge removes old tombstones holding the sequence lock, so no push
@@ -42,7 +44,10 @@ func (s *Store) Purge(ctx context.Context, before time.Time) (int, error) {
 		n = len(ids)
 		_, err = ptx.Exec(ctx, `INSERT INTO counters (name, value) VALUES ('purged_seq', $1)
 			ON CONFLICT (name) DO UPDATE SET value = GREATEST(counters.value, EXCLUDED.value)`, top)
-		return err
+		if err != nil {
+			return err
+		}
+		return appendAuditTx(ctx, ptx, []store.AuditEntry{store.PurgeAudit(time.Now(), before, n, uint64(top))})
 	})
 	if err != nil {
 		return 0, fmt.Errorf("purge tombstones before %s: %w", before.Format(time.RFC3339), err)

@@ -10,12 +10,18 @@ import (
 	"github.com/shanhaifield/shanhai/server/store"
 )
 
-// PutRulePack stores a published rule pack.
-func (s *Store) PutRulePack(ctx context.Context, rp store.RulePack) error {
-	_, err := s.pool.Exec(ctx, `INSERT INTO rulepacks (date, version, data, published, by_user)
-		VALUES ($1, $2, $3, $4, $5)
-		ON CONFLICT (date, version) DO UPDATE SET data = $3, published = $4, by_user = $5`,
-		rp.Date, rp.Version, rp.Data, rp.Published, rp.By)
+// PutRulePack stores a published rule pack, with its audit entries.
+func (s *Store) PutRulePack(ctx context.Context, rp store.RulePack, audit ...store.AuditEntry) error {
+	err := pgx.BeginFunc(ctx, s.pool, func(ptx pgx.Tx) error {
+		_, err := ptx.Exec(ctx, `INSERT INTO rulepacks (date, version, data, published, by_user)
+			VALUES ($1, $2, $3, $4, $5)
+			ON CONFLICT (date, version) DO UPDATE SET data = $3, published = $4, by_user = $5`,
+			rp.Date, rp.Version, rp.Data, rp.Published, rp.By)
+		if err != nil {
+			return err
+		}
+		return appendAuditTx(ctx, ptx, audit)
+	})
 	if err != nil {
 		return fmt.Errorf("store rule pack %s: %w", rp.Version, err)
 	}

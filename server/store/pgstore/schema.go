@@ -6,6 +6,10 @@ package pgstore
 // compares byte for byte. wire is the record's pull form, prepared on
 // write so a pull copies it out; zones (who sees the record) and
 // index_zones (who gets it or a removal marker) drive the pull filter.
+// The audit table is append-only: triggers raise on UPDATE, DELETE and
+// TRUNCATE, and the single audit_head row (last sequence and hash),
+// locked by every append, serialises appends so the hash chain has one
+// order.
 const schema = `
 CREATE TABLE IF NOT EXISTS counters (name text PRIMARY KEY, value bigint NOT NULL);
 INSERT INTO counters (name, value) VALUES ('seq', 0) ON CONFLICT DO NOTHING;
@@ -45,6 +49,26 @@ CREATE TABLE IF NOT EXISTS rulepacks (
 	by_user text NOT NULL,
 	PRIMARY KEY (date, version)
 );
+CREATE TABLE IF NOT EXISTS audit_head (
+	one boolean PRIMARY KEY DEFAULT true CHECK (one),
+	seq bigint NOT NULL,
+	hash bytea NOT NULL
+);
+INSERT INTO audit_head (seq, hash) VALUES (0, decode(repeat('00', 32), 'hex')) ON CONFLICT DO NOTHING;
+CREATE TABLE IF NOT EXISTS audit (
+	seq bigint PRIMARY KEY,
+	prev bytea NOT NULL,
+	hash bytea NOT NULL,
+	data bytea NOT NULL
+);
+CREATE OR REPLACE FUNCTION audit_append_only() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+	RAISE EXCEPTION 'the audit log is append-only: % refused', TG_OP;
+END $$;
+CREATE OR REPLACE TRIGGER audit_no_change BEFORE UPDATE OR DELETE ON audit
+	FOR EACH ROW EXECUTE FUNCTION audit_append_only();
+CREATE OR REPLACE TRIGGER audit_no_truncate BEFORE TRUNCATE ON audit
+	FOR EACH STATEMENT EXECUTE FUNCTION audit_append_only();
 `
 
 // schemaLock is the advisory lock key taken while applying the schema.

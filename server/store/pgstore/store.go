@@ -148,17 +148,43 @@ func scanRecord(row pgx.CollectableRow) (store.Record, error) {
 	return r, json.Unmarshal(data, &r)
 }
 
-// PutUser creates or replaces a user.
-func (s *Store) PutUser(ctx context.Context, u store.User) error {
+// PutUser creates or replaces a user, with its audit entries.
+func (s *Store) PutUser(ctx context.Context, u store.User, audit ...store.AuditEntry) error {
 	data, err := json.Marshal(u)
 	if err != nil {
 		return fmt.Errorf("encode user %s: %w", u.Name, err)
 	}
-	_, err = s.pool.Exec(ctx, "INSERT INTO users (name, data) VALUES ($1, $2) ON CONFLICT (name) DO UPDATE SET data = EXCLUDED.data", u.Name, data)
+	err = pgx.BeginFunc(ctx, s.pool, func(ptx pgx.Tx) error {
+		_, err := ptx.Exec(ctx, "INSERT INTO users (name, data) VALUES ($1, $2) ON CONFLICT (name) DO UPDATE SET data = EXCLUDED.data", u.Name, data)
+		if err != nil {
+			return err
+		}
+		return appendAuditTx(ctx, ptx, audit)
+	})
 	if err != nil {
 		return fmt.Errorf("write user %s: %w", u.Name, err)
 	}
 	return nil
+}
+
+// Users lists every user by name.
+func (s *Store) Users(ctx context.Context) ([]store.User, error) {
+	rows, err := s.pool.Query(ctx, `SELECT data FROM users ORDER BY name COLLATE "C"`)
+	if err != nil {
+		return nil, fmt.Errorf("list users: %w", err)
+	}
+	users, err := pgx.CollectRows(rows, func(row pgx.CollectableRow) (store.User, error) {
+		var data []byte
+		var u store.User
+		if err := row.Scan(&data); err != nil {
+			return u, err
+		}
+		return u, json.Unmarshal(data, &u)
+	})
+	if err != nil {
+		return nil, fmt.Errorf("list users: %w", err)
+	}
+	return users, nil
 }
 
 // User returns a user by name.

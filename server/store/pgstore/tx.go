@@ -35,6 +35,7 @@ type tx struct {
 		results [][]byte
 	}
 	client *clientRow
+	audit  []store.AuditEntry
 }
 
 type clientRow struct {
@@ -123,6 +124,9 @@ func (t *tx) flush(ctx context.Context) error {
 	}
 	if t.used {
 		t.pending.Queue("UPDATE counters SET value = $1 WHERE name = 'seq'", int64(t.seq))
+	}
+	if err := queueAudit(ctx, t.tx, t.pending, t.audit); err != nil {
+		return err
 	}
 	if c := t.client; c != nil {
 		t.pending.Queue(`INSERT INTO clients (client_id, mutation_id, client_seq, at) VALUES ($1, $2, $3, $4)

@@ -7,13 +7,7 @@ import (
 	"testing"
 	"time"
 
-	"github.com/shanhaifield/shanhai/server/store"
 	"github.com/shanhaifield/shanhai/sync/protocol"
-)
-
-var (
-	managerA = store.Principal{Name: "mia", Zone: "zone-a", Role: store.RoleManager}
-	managerB = store.Principal{Name: "ben", Zone: "zone-b", Role: store.RoleManager}
 )
 
 func (c *client) erase(kind, id string) protocol.Change {

@@ -20,7 +20,10 @@ var (
 	staffA = store.Principal{Name: "alice", Zone: "zone-a", Role: store.RoleStaff}
 	staffB = store.Principal{Name: "bob", Zone: "zone-b", Role: store.RoleStaff}
 	admin  = store.Principal{Name: "root", Zone: "zone-a", Role: store.RoleAdmin}
-	now    = time.Date(2026, 11, 26, 8, 0, 0, 0, time.UTC)
+	// Managers may delete in their zone and decide on referrals to it.
+	managerA = store.Principal{Name: "mia", Zone: "zone-a", Role: store.RoleManager}
+	managerB = store.Principal{Name: "ming", Zone: "zone-b", Role: store.RoleManager}
+	now      = time.Date(2026, 11, 26, 8, 0, 0, 0, time.UTC)
 )
 
 // client makes changes the way a laptop does: numbered mutations stamped

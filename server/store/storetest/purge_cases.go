@@ -17,7 +17,7 @@ func testPurge(t *testing.T, newStore NewStore) {
 		a.put("enterprise", "e3", "name", `"丙"`)))
 	// e3 lives in zone-b: a purge must clear zone-b's index too.
 	push(t, s, admin, a.batch(a.put("enterprise", "e3", "zone_id", `"zone-b"`)))
-	push(t, s, staffA, a.batch(a.del("enterprise", "e1")))
+	push(t, s, managerA, a.batch(a.del("enterprise", "e1")))
 	_, caughtUp := pullAll(t, s, admin, 0, 100)
 	deleted := push(t, s, admin, a.batch(a.del("enterprise", "e3")))
 

@@ -28,6 +28,11 @@ func Run(t *testing.T, newStore NewStore) {
 		{"RulePacks", testRulePacks},
 		{"PurgeTombstones", testPurge},
 		{"Erase", testErase},
+		{"AuditPush", testAuditPush},
+		{"AuditRollback", testAuditRollback},
+		{"AuditEvents", testAuditEvents},
+		{"AuditRoles", testAuditRoles},
+		{"AuditConcurrent", testAuditConcurrent},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) { c.fn(t, newStore) })

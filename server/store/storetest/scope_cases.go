@@ -56,8 +56,10 @@ func testZones(t *testing.T, newStore NewStore) {
 		wantStatus(t, r, protocol.StatusRejected, "forbidden_zone")
 		_ = i
 	}
-	// Staff B may edit the shared referral.
-	ok := push(t, s, staffB, b.batch(b.put("referral", "rf", "status", `"accepted"`)))
+	// Staff B may not accept the shared referral; zone B's manager may.
+	no := push(t, s, staffB, b.batch(b.put("referral", "rf", "status", `"accepted"`)))
+	wantStatus(t, no.Results[0], protocol.StatusRejected, "forbidden_role")
+	ok := push(t, s, managerB, b.batch(b.put("referral", "rf", "status", `"accepted"`)))
 	wantStatus(t, ok.Results[0], protocol.StatusApplied, "")
 	if got := string(byID(must(pullAll(t, s, staffA, 0, 100)))["ea"].Fields["name"]); got != `"甲企业"` {
 		t.Fatalf("zone A record changed by zone B: name = %s", got)
@@ -114,7 +116,7 @@ func testReferralSharing(t *testing.T, newStore NewStore) {
 		t.Fatal("visit by the receiving zone not visible to the home zone")
 	}
 	// Deleting the referral withdraws the shared records from zone B.
-	push(t, s, staffA, a.batch(a.del("referral", "r1")))
+	push(t, s, managerA, a.batch(a.del("referral", "r1")))
 	recs, _ := pullAll(t, s, staffB, cursorB, 100)
 	removed := map[string]bool{}
 	for _, r := range recs {

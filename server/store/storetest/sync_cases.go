@@ -131,7 +131,7 @@ func testDelete(t *testing.T, newStore NewStore) {
 	s := newStore(t, noHooks)
 	a, b := newClient("laptop-a"), newClient("laptop-b")
 	first := push(t, s, staffA, a.batch(a.put("enterprise", "e1", "name", `"甲"`), a.put("enterprise", "e2", "name", `"乙"`)))
-	push(t, s, staffA, a.batch(a.del("enterprise", "e1")))
+	push(t, s, managerA, a.batch(a.del("enterprise", "e1")))
 	recs, _ := pullAll(t, s, staffA, first.Cursor, 100)
 	if len(recs) != 1 || recs[0].Deleted == "" {
 		t.Fatalf("tombstone not pulled: %+v", recs)
