@@ -1,5 +1,3 @@
-//go:build shanhai_crypt
-
 package main
 
 import (

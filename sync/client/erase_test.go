@@ -63,6 +63,11 @@ func TestEraseThroughServer(t *testing.T) {
 func testEraseThroughServer(t *testing.T, srv eraseServer) {
 	ctx := context.Background()
 	users := append(slices.Clone(testUsers), store.User{Name: "mia", Zone: "zone-a", Role: store.RoleManager})
+	for i := range users {
+		if users[i].Name == "dave" || users[i].Name == "carol" {
+			users[i].Role = store.RoleStaff // the laptops below that must not erase
+		}
+	}
 	for _, u := range users {
 		u.Hash, _ = auth.HashPassword("pw-"+u.Name, cheap)
 		if err := srv.st.PutUser(ctx, u); err != nil {

@@ -170,8 +170,7 @@ func testAuditRoles(t *testing.T, newStore NewStore) {
 	push(t, s, staffA, a.batch(a.put("enterprise", "e1", "name", `"甲"`), a.put("enterprise", "e2", "name", `"乙"`),
 		a.put("enterprise", "e3", "name", `"丙"`),
 		a.put("referral", "r1", "enterprise_id", `"e1"`, "from_zone", `"zone-a"`, "to_zone", `"zone-b"`, "status", `"pending"`)))
-	erase := a.del("enterprise", "e2")
-	erase.Op, erase.MutationID = "erase", erase.MutationID+"-erase"
+	erase := a.erase("contact", "c-nobody")
 	tests := []struct {
 		name string
 		p    store.Principal
@@ -180,7 +179,7 @@ func testAuditRoles(t *testing.T, newStore NewStore) {
 		code string
 	}{
 		{"staff delete", staffA, a.del("enterprise", "e1"), protocol.StatusRejected, "forbidden_role"},
-		{"staff erase", staffA, erase, protocol.StatusRejected, "forbidden_role"},
+		{"staff erase", staffA, erase, protocol.StatusRejected, "erase_forbidden"},
 		{"sending zone's staff accepts", staffA, a.put("referral", "r1", "status", `"accepted"`), protocol.StatusRejected, "forbidden_role"},
 		{"sending zone's manager accepts", managerA, a.put("referral", "r1", "status", `"accepted"`), protocol.StatusRejected, "forbidden_role"},
 		{"receiving staff accepts", staffB, b.put("referral", "r1", "status", `"accepted"`), protocol.StatusRejected, "forbidden_role"},
