@@ -54,7 +54,11 @@ func contactSpecs() []fieldSpec {
 // legalBases are the PIPL article 13 grounds the contact form offers,
 // the commonest first. Extend it with the record package's list.
 func legalBases() []record.LegalBasis {
-	return []record.LegalBasis{record.BasisPublic, record.BasisConsent, record.BasisContract}
+	out := []record.LegalBasis{}
+	for _, b := range record.LegalBases() {
+		out = append(out, b.Basis)
+	}
+	return out
 }
 
 // legalBasisOptions are the choices of the 合法性基础 select.

@@ -75,6 +75,8 @@ func legalBasisLabel(b record.LegalBasis) string {
 		return lang.X("basis.contract", "订立或履行合同所必需")
 	case record.BasisPublic:
 		return lang.X("basis.public", "本人公开的商务联系方式")
+	case record.BasisStatutory:
+		return lang.X("basis.statutory", "履行法定职责或义务所必需")
 	}
 	return string(b)
 }

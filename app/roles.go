@@ -21,6 +21,10 @@ const (
 type Identity struct {
 	User, Server, Zone string
 	Role               Role
+	// Local marks a store that never signed in to a server: it is the
+	// user's own, nothing enforces roles on it, so nothing is withheld
+	// (the command line treats such a store the same way).
+	Local bool
 }
 
 // Roles tells the window who is signed in; cmd/shanhai reads it from
@@ -53,7 +57,7 @@ type permissions struct {
 // permissionsOf returns what id may do; a window with no Roles at all
 // (nil, a store never meant to sync) offers everything.
 func permissionsOf(id *Identity) permissions {
-	if id == nil {
+	if id == nil || id.Local {
 		return permissions{erase: true, answer: true}
 	}
 	r := id.role()
@@ -80,6 +84,9 @@ func roleLabel(r Role) string {
 
 // identityText is the one line 设置 and 同步 show about the user.
 func identityText(id *Identity, zoneName func(string) string) string {
+	if id != nil && id.Local {
+		return lang.X("role.local", "本机数据，尚未登录服务器：所有操作可用；登录后按服务器分配的角色。")
+	}
 	if id == nil || id.User == "" {
 		return lang.X("role.not_logged_in", "未登录：按招商人员权限使用；登录后按服务器分配的角色。")
 	}

@@ -383,6 +383,23 @@ func TestRolesNotLoggedIn(t *testing.T) {
 	}
 }
 
+// TestRolesLocalStore: a store that never signed in to a server is the
+// user's own; the window withholds nothing and says why.
+func TestRolesLocalStore(t *testing.T) {
+	u := newTestUI(t, referralServices())
+	u.SetRoles(&fakeRoles{id: Identity{Local: true}})
+	u.Show(ScreenSettings)
+	if !strings.Contains(markup(u.window), "尚未登录服务器：所有操作可用") {
+		t.Error("no note for a local store")
+	}
+	if p := permissionsOf(&Identity{Local: true}); !p.erase || !p.answer || p.zone != "" {
+		t.Errorf("local store permissions %+v", p)
+	}
+	if p := permissionsOf(&Identity{}); p.erase || p.answer {
+		t.Errorf("logged-out store permissions %+v", p)
+	}
+}
+
 // TestContactLegalBasisChoices offers every legal basis with its label.
 func TestContactLegalBasisChoices(t *testing.T) {
 	var got []string
@@ -393,7 +410,7 @@ func TestContactLegalBasisChoices(t *testing.T) {
 			}
 		}
 	}
-	if want := []string{"本人公开的商务联系方式", "本人同意", "订立或履行合同所必需"}; !slices.Equal(got, want) {
+	if want := []string{"本人同意", "订立或履行合同所必需", "履行法定职责或义务所必需", "本人公开的商务联系方式"}; !slices.Equal(got, want) {
 		t.Errorf("legal bases %q", got)
 	}
 }

@@ -32,6 +32,9 @@ func runErase(s *session, args []string) error {
 		return err
 	}
 	return s.withStore(func(st *storage.Store) error {
+		if err := checkRole(s.ctx, st, permErase); err != nil {
+			return err
+		}
 		what, err := eraseTarget(s, st, id)
 		if err != nil {
 			return err

@@ -29,10 +29,19 @@ func TestListSort(t *testing.T) {
 		args []string
 		want []string
 	}{
-		{nil, []string{"乙公司", "甲公司", "丙公司"}},
 		{[]string{"--sort", "name"}, []string{"丙公司", "乙公司", "甲公司"}}, // code point order: 丙 U+4E19 < 乙 U+4E59 < 甲 U+7532
 		{[]string{"--sort", "stage"}, []string{"甲公司", "丙公司", "乙公司"}},
 		{[]string{"--sort", "updated", "--limit", "1"}, []string{"丙公司"}},
+	}
+	// The default is ID order. Three adds can share a millisecond, and
+	// ULIDs made by separate opens order randomly within one, so check
+	// the IDs rather than the order the names were added in.
+	var listed []struct{ ID string }
+	if err := json.Unmarshal([]byte(mustRun(t, dir, "", "list", "--json")), &listed); err != nil {
+		t.Fatal(err)
+	}
+	if len(listed) != 3 || !slices.IsSortedFunc(listed, func(a, b struct{ ID string }) int { return strings.Compare(a.ID, b.ID) }) {
+		t.Errorf("default list is not in ID order: %+v", listed)
 	}
 	for _, tt := range tests {
 		if got := order(tt.args...); !slices.Equal(got, tt.want) {

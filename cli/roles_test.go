@@ -77,6 +77,10 @@ func TestRoleKnownAndEnforcedLocally(t *testing.T) {
 				}
 				mustRun(t, dir, "", "show", ent) // still there
 			}
+			r = run(t, dir, "", "erase", ent, "--yes")
+			if tt.mayDelete != (r.code == ExitOK) || (!tt.mayDelete && !strings.Contains(r.err, "may not erase")) {
+				t.Fatalf("erase as %s: %+v", tt.role, r)
+			}
 			r = run(t, dir, "", "rules", "import", pack)
 			if tt.mayImport != (r.code == ExitOK) || (!tt.mayImport && !strings.Contains(r.err, "导入规则包")) {
 				t.Fatalf("rules import as %s: %+v", tt.role, r)

@@ -112,6 +112,10 @@ func (r storeRoles) Identity(ctx context.Context) (app.Identity, error) {
 	if err != nil {
 		return app.Identity{}, fmt.Errorf("read identity: %w", err)
 	}
+	if st.Server == "" {
+		// Never signed in: the user's own store, as in the command line.
+		return app.Identity{Local: true}, nil
+	}
 	if st.Token == "" {
 		// Logged out: staff rights until the next login.
 		return app.Identity{}, nil
