@@ -119,8 +119,14 @@ func loadCompany(ctx context.Context, c Creator, co company, i int, today time.T
 		return "", err
 	}
 	var children []record.Record
-	children = append(children, &record.Contact{EnterpriseID: e.ID, Name: co.contact, Title: co.title,
-		Mobile: co.mobile, LegalBasis: record.BasisPublic})
+	person := &record.Contact{EnterpriseID: e.ID, Name: co.contact, Title: co.title,
+		Mobile: co.mobile, LegalBasis: record.BasisPublic}
+	if co.stage.Closed() {
+		// A card from before legal bases were recorded: the retention
+		// review (设置 → 个人信息保留期审查) then has something to show.
+		person.LegalBasis = ""
+	}
+	children = append(children, person)
 	if co.project != "" {
 		p := &record.Project{EnterpriseID: e.ID, Name: co.project, IndustryCode: co.industry, Timeline: "2027年内开工"}
 		p.InvestmentWan = ptr(co.investWan)

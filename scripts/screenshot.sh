@@ -15,9 +15,8 @@
 # Every run unlocks the store with $SCREENSHOT_PASSPHRASE through
 # SHANHAI_PASSPHRASE, except the start screens: set-passphrase (a new
 # store), unlock and forgot (忘记口令, reached by Tab and Space from the
-# passphrase entry), which run without it. They exist in builds that can
-# encrypt: once cmd/shanhai/vault_plain.go is gone, or with
-# SCREENSHOT_TAGS=shanhai_crypt. retention is the retention review.
+# passphrase entry), which run without it. retention is the retention
+# review (the demo's closed enterprise has a contact without a legal basis).
 set -euo pipefail
 
 repo="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
