@@ -11,6 +11,7 @@ import (
 
 	"github.com/shanhaifield/shanhai/record"
 	"github.com/shanhaifield/shanhai/storage"
+	"github.com/shanhaifield/shanhai/sync/protocol"
 )
 
 // conflictRow is one conflict of the review queue and its two buttons.
@@ -62,11 +63,31 @@ func (s *syncScreen) conflictRow(ctx context.Context, c storage.Conflict) *confl
 	}
 	head := widget.NewLabelWithStyle(lang.X("sync.conflict_head", "{{.Kind}}「{{.Title}}」· {{.Field}}",
 		map[string]any{"Kind": kindLabel(kind), "Title": title, "Field": fieldLabel(kind, c.Field)}), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	if c.Reason == protocol.ReasonAfterDelete {
+		return s.restoreRow(r, c, head)
+	}
 	mine := wrapLabel(lang.X("sync.mine", "我的：{{.Value}}", map[string]any{"Value": r.mine}))
 	theirs := wrapLabel(lang.X("sync.theirs", "对方的：{{.Value}}", map[string]any{"Value": r.theirs}))
 	r.keepMine = widget.NewButton(lang.X("sync.keep_mine", "保留我的"), func() { s.resolve(c.ID, storage.KeepMine) })
 	r.keepAll = widget.NewButton(lang.X("sync.keep_theirs", "保留对方的"), func() { s.resolve(c.ID, storage.KeepTheirs) })
 	r.content = container.NewVBox(head, mine, theirs, container.NewHBox(r.keepMine, r.keepAll))
+	return r
+}
+
+// restoreRow is a restore offer: a record was deleted while someone's
+// edit of it was on its way. Restoring brings the whole record back with
+// the edit; keeping it deleted drops the edit.
+func (s *syncScreen) restoreRow(r *conflictRow, c storage.Conflict, head fyne.CanvasObject) *conflictRow {
+	if c.Title != "" {
+		kind := record.Kind(c.Kind)
+		head = widget.NewLabelWithStyle(lang.X("sync.conflict_head", "{{.Kind}}「{{.Title}}」· {{.Field}}",
+			map[string]any{"Kind": kindLabel(kind), "Title": c.Title, "Field": fieldLabel(kind, c.Field)}), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	}
+	edit := wrapLabel(lang.X("sync.deleted_edit", "删除后仍有修改：{{.Value}}", map[string]any{"Value": r.mine}))
+	note := wrapLabel(lang.X("sync.deleted_note", "这条记录已被删除。恢复后整条记录连同这项修改重新出现在每台电脑上。"))
+	r.keepMine = widget.NewButton(lang.X("sync.restore", "恢复"), func() { s.resolve(c.ID, storage.KeepMine) })
+	r.keepAll = widget.NewButton(lang.X("sync.keep_deleted", "保持删除"), func() { s.resolve(c.ID, storage.KeepTheirs) })
+	r.content = container.NewVBox(head, edit, note, container.NewHBox(r.keepMine, r.keepAll))
 	return r
 }
 

@@ -26,6 +26,11 @@ func save(ctx context.Context, tx Tx, rec, prev Record) (Record, error) {
 func follow(ctx context.Context, tx Tx, rec, prev Record) error {
 	switch rec.State.Kind {
 	case "enterprise":
+		if prev.State.IsDeleted() && !rec.State.IsDeleted() {
+			if err := restoreChildren(ctx, tx, rec, prev); err != nil {
+				return err
+			}
+		}
 		// A new enterprise has no children yet: a child needs its
 		// enterprise on the server first.
 		if prev.Seq != 0 && !slices.Equal(rec.Zones, prev.Zones) {
@@ -89,4 +94,27 @@ func refreshShared(ctx context.Context, tx Tx, id string) error {
 		return err
 	}
 	return cascade(ctx, tx, saved)
+}
+
+// restoreChildren brings back, with a restored enterprise, the children
+// deleted together with it: a client deletes an enterprise and its
+// contacts, visits, projects and tasks under one stamp, so a child whose
+// delete stamp is the enterprise's was deleted because the enterprise
+// was. Children deleted on their own stay deleted.
+func restoreChildren(ctx context.Context, tx Tx, ent, prev Record) error {
+	kids, err := tx.Children(ctx, ent.State.ID)
+	if err != nil {
+		return fmt.Errorf("children of %s: %w", ent.State.ID, err)
+	}
+	for _, k := range kids {
+		if !k.State.IsDeleted() || k.State.Deleted != prev.State.Deleted {
+			continue
+		}
+		next := k
+		next.State.Restored = ent.State.Restored
+		if _, err := save(ctx, tx, next, k); err != nil {
+			return fmt.Errorf("restore child %s: %w", k.State.ID, err)
+		}
+	}
+	return nil
 }
