@@ -76,6 +76,9 @@ func (s *Store) ApplyRemote(ctx context.Context, page []protocol.Record, cursor 
 		if err != nil {
 			return err
 		}
+		if err := markSeen(w.tx, page); err != nil {
+			return err
+		}
 		for i, r := range page {
 			if err := w.applyRemote(r, pending[r.ID], built[i]); err != nil {
 				return fmt.Errorf("apply pulled %s %s: %w", r.Kind, r.ID, err)
