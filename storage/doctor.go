@@ -115,6 +115,10 @@ func (d *doctor) checkRecords() error {
 				d.report(kindBucket(kind), string(k), "parent enterprise "+c.Parent()+" does not exist")
 			}
 			for _, e := range indexEntries(rec) {
+				if bytes.Equal(e.bucket, bucketCredit) && dupHolder(d.tx, e.key, e.value) {
+					d.expectDup(e)
+					continue
+				}
 				d.expect(e, string(k))
 			}
 			return nil
@@ -140,6 +144,18 @@ func (d *doctor) expect(e indexEntry, id string) {
 		d.report(e.bucket, e.key, "index entry missing for record "+id)
 	case !bytes.Equal(got, []byte(e.value)):
 		d.report(e.bucket, e.key, "index points to "+string(got)+", record "+id+" holds this value")
+	}
+}
+
+// expectDup checks the credit entry of an enterprise that shares its
+// code with another (arrived by pull, see bucketCreditDups): the index
+// points at the smallest ID of the holders.
+func (d *doctor) expectDup(e indexEntry) {
+	holders := creditHolders(d.tx, e.key)
+	slot := string(e.bucket) + "\xff" + e.key
+	d.expected[slot] = holders[0]
+	if got := d.tx.Bucket(e.bucket).Get([]byte(e.key)); string(got) != holders[0] {
+		d.report(e.bucket, e.key, "index points to "+string(got)+", want the oldest duplicate "+holders[0])
 	}
 }
 
