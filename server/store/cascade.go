@@ -4,6 +4,9 @@ import (
 	"context"
 	"fmt"
 	"slices"
+
+	"github.com/shanhaifield/shanhai/sync/merge"
+	"github.com/shanhaifield/shanhai/sync/protocol"
 )
 
 // save numbers rec, records the zones it left and stores it over prev.
@@ -28,6 +31,11 @@ func follow(ctx context.Context, tx Tx, rec, prev Record) error {
 	case "enterprise":
 		if prev.State.IsDeleted() && !rec.State.IsDeleted() {
 			if err := restoreChildren(ctx, tx, rec, prev); err != nil {
+				return err
+			}
+		}
+		if !prev.State.IsDeleted() && rec.State.IsDeleted() {
+			if err := deleteChildren(ctx, tx, rec); err != nil {
 				return err
 			}
 		}
@@ -117,4 +125,49 @@ func restoreChildren(ctx context.Context, tx Tx, ent, prev Record) error {
 		}
 	}
 	return nil
+}
+
+// deleteChildren deletes with an enterprise the children its deleter did
+// not know (added on another laptop meanwhile; the ones it knew arrive
+// with their own deletes under the enterprise's stamp). They get the
+// enterprise's delete stamp, so restoring the enterprise brings them
+// back, and every field counts as unseen, so each is offered as a
+// restore instead of hanging loose under a deleted enterprise.
+func deleteChildren(ctx context.Context, tx Tx, ent Record) error {
+	kids, err := tx.Children(ctx, ent.State.ID)
+	if err != nil {
+		return fmt.Errorf("children of %s: %w", ent.State.ID, err)
+	}
+	for _, k := range kids {
+		next := k
+		if !deleteWith(&next.State, ent.State) {
+			continue
+		}
+		if _, err := save(ctx, tx, next, k); err != nil {
+			return fmt.Errorf("delete child %s: %w", k.State.ID, err)
+		}
+	}
+	return nil
+}
+
+// deleteWith deletes a live child (not a referral, which has its own
+// zones and life) of a deleted enterprise under the enterprise's stamp,
+// and reports whether it changed anything. The child's state is copied,
+// never changed in place.
+func deleteWith(child *merge.State, ent merge.State) bool {
+	if child.Kind == "referral" || child.Kind == "enterprise" || child.IsDeleted() || !ent.IsDeleted() {
+		return false
+	}
+	next := *child
+	next.Deleted = ent.Deleted
+	if !next.IsDeleted() {
+		return false // restored on purpose after the enterprise's delete
+	}
+	if next.DeleteSeen == nil {
+		// The enterprise's deleter saw none of this child's fields; a
+		// non-empty map says so (an empty one would not be stored).
+		next.DeleteSeen = map[string]string{protocol.DeletedKey: ""}
+	}
+	*child = next
+	return true
 }

@@ -27,6 +27,7 @@ func Run(t *testing.T, newStore NewStore) {
 		{"LoginAttempts", testAttempts},
 		{"RulePacks", testRulePacks},
 		{"PurgeTombstones", testPurge},
+		{"RestoreAndOrphans", testRestore},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) { c.fn(t, newStore) })
