@@ -76,13 +76,20 @@ func (s *Store) ApplyRemote(ctx context.Context, page []protocol.Record, cursor 
 		if err != nil {
 			return err
 		}
-		if err := markSeen(w.tx, page); err != nil {
-			return err
-		}
+		unseen := w.tx.Bucket(bucketResetUnseen) // a re-download is in progress
 		for i, r := range page {
-			if err := w.applyRemote(r, pending[r.ID], built[i]); err != nil {
+			p := pending[r.ID]
+			if unseen != nil && unseen.Get([]byte(r.ID)) != nil {
+				if p, err = w.keepLostFields(r, p); err != nil {
+					return fmt.Errorf("apply pulled %s %s: %w", r.Kind, r.ID, err)
+				}
+			}
+			if err := w.applyRemote(r, p, built[i]); err != nil {
 				return fmt.Errorf("apply pulled %s %s: %w", r.Kind, r.ID, err)
 			}
+		}
+		if err := markSeen(w.tx, page); err != nil {
+			return err
 		}
 		st, err := readSyncState(w.tx)
 		if err != nil {

@@ -4,6 +4,7 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"maps"
 
 	"github.com/shanhaifield/shanhai/record"
 	"github.com/shanhaifield/shanhai/sync/protocol"
@@ -55,6 +56,47 @@ func (s *Store) BeginReset(ctx context.Context) error {
 		}
 		return nil
 	})
+}
+
+// keepLostFields guards a re-download against a server that lost part
+// of a record: when its tombstone was purged while this laptop was away
+// and the laptop's unsent edit re-created it, the server holds the edited
+// fields only. Fields this copy has a version for and the server has
+// none are kept (treated as unsent, so the pulled page leaves them) and
+// queued again with their own stamps, so the server gets the whole
+// record back. p is the record's outbox state; the returned one includes
+// the kept fields.
+func (w *writer) keepLostFields(r protocol.Record, p *pendingRecord) (*pendingRecord, error) {
+	if r.Removed || r.Deleted != "" || !knownKind(record.Kind(r.Kind)) {
+		return p, nil
+	}
+	old, err := load(w.tx, record.Kind(r.Kind), r.ID)
+	if err != nil {
+		return p, nil // not here: nothing to lose
+	}
+	oldF, err := fieldsOf(old)
+	if err != nil {
+		return nil, err
+	}
+	ch := Change{Kind: old.Kind(), RecordID: r.ID, Op: OpPut, Fields: map[string]json.RawMessage{}, Versions: map[string]string{}}
+	for f, v := range old.Header().Versions {
+		if _, ok := r.Versions[f]; ok || f == DeletedField || f == RestoredField {
+			continue
+		}
+		ch.Fields[f], ch.Versions[f] = valueOr(oldF[f]), v
+	}
+	if len(ch.Fields) == 0 {
+		return p, nil
+	}
+	next := &pendingRecord{fields: map[string]bool{}}
+	if p != nil {
+		next.deleted, next.restored = p.deleted, p.restored
+		maps.Copy(next.fields, p.fields)
+	}
+	for f := range ch.Fields {
+		next.fields[f] = true
+	}
+	return next, w.appendChange(ch)
 }
 
 // markSeen strikes a pulled page's records off the reset list, if a

@@ -165,11 +165,11 @@ func TestResetDropsPurgedRecords(t *testing.T) {
 		}
 	}
 	got, err := b.store.Get(ctx, edited.ID)
-	if err != nil || got.(*record.Enterprise).Notes != "离线时还在谈" {
+	if err != nil || got.(*record.Enterprise).Notes != "离线时还在谈" || got.(*record.Enterprise).Name != edited.Name {
 		t.Fatalf("b's edited enterprise after the reset: %+v, %v", got, err)
 	}
-	if ss := serverState(t, srv); ss.records[edited.ID]["notes"] != `"离线时还在谈"` {
-		t.Fatalf("b's edit was not sent again: %v", ss.records[edited.ID])
+	if ss := serverState(t, srv); ss.records[edited.ID]["notes"] != `"离线时还在谈"` || ss.records[edited.ID]["name"] == "" {
+		t.Fatalf("b's kept record was not sent again whole: %v", ss.records[edited.ID])
 	}
 	if _, err := b.store.Get(ctx, stays.ID); err != nil {
 		t.Fatalf("a record the server still has was dropped: %v", err)

@@ -243,5 +243,10 @@ func (c *Client) reset(ctx context.Context, st *storage.SyncState, rep *Report) 
 	if err := c.push(ctx, *st, rep); err != nil {
 		return err
 	}
-	return c.pull(ctx, *st, rep)
+	if err := c.pull(ctx, *st, rep); err != nil {
+		return err
+	}
+	// The download may have queued fields the server lost (a purged
+	// record re-created from an edit, storage.keepLostFields): send them.
+	return c.push(ctx, *st, rep)
 }
