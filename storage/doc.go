@@ -20,6 +20,9 @@
 //	idx_due              due \x00 taskID (open tasks only)
 //	idx_name             record.NormalName(name) \x00 entID
 //	idx_mobile           +86 mobile \x00 contactID
+//	idx_credit_dups      credit code \x00 entID (codes several pulled enterprises share)
+//	sync_restore_offers  ULID → a pulled tombstone's fields while it is a restore offer
+//	sync_reset_unseen    ULID → kind, during a re-download (BeginReset … FinishReset)
 //
 // Methods on *Store (see api.go for the types):
 //
@@ -41,6 +44,7 @@
 //	Apply(ctx, creates, []PatchOp) error       // an import's creates and updates in one transaction
 //	Refer(ctx, *record.Referral) error         // the referral and the enterprise's 转介 stage together
 //	SyncState, UpdateSyncState, ApplyRemote, AckPush, Conflicts, Resolve, RejectedChanges // for sync/client
+//	BeginReset, FinishReset, CreditDuplicates  // re-download after 410; pulled duplicate credit codes
 //
 // The search index lives in memory. It is built from the records on the
 // first Search, or earlier by BuildSearchIndex, which the app runs in the
