@@ -156,7 +156,11 @@ func (w *writer) restore(kind record.Kind, id string, offers []protocol.Conflict
 		fields[o.Field], versions[o.Field], bases[o.Field] = valueOr(o.Value), stamp, o.Version
 	}
 	parentGone := false
-	if parent := stringOf(offer.Fields["enterprise_id"]); kind != record.KindEnterprise && parent != "" {
+	parent := stringOf(offer.Fields["enterprise_id"])
+	if v, ok := fields["enterprise_id"]; ok && parent == "" { // an offer pulled before offers were kept
+		parent = stringOf(v)
+	}
+	if kind != record.KindEnterprise && parent != "" {
 		if w.tx.Bucket(kindBucket(record.KindEnterprise)).Get([]byte(parent)) == nil {
 			parentGone = true
 			if err := w.appendChange(Change{Kind: record.KindEnterprise, RecordID: parent, Op: OpRestore,
