@@ -8,6 +8,7 @@ import (
 
 	"github.com/shanhaifield/shanhai/record"
 	"github.com/shanhaifield/shanhai/sync/protocol"
+	bolt "go.etcd.io/bbolt"
 )
 
 // TestPulledCreditDuplicates: two laptops created the same enterprise
@@ -64,5 +65,28 @@ func TestPulledCreditDuplicates(t *testing.T) {
 				t.Fatalf("Doctor = %+v, %v", incs, err)
 			}
 		})
+	}
+}
+
+// TestDoctorFindsStaleCreditDup: a duplicate-list entry whose enterprise
+// is gone is reported.
+func TestDoctorFindsStaleCreditDup(t *testing.T) {
+	ctx := context.Background()
+	s := openTest(t)
+	const code = `"91330106146284376K"`
+	for i, id := range []string{"01JD0000000000000000000001", "01JD0000000000000000000009"} {
+		r := remote(id, uint64(i+1), "name", `"同码公司"`, stampOld, "credit_code", code, stampOld)
+		if err := s.ApplyRemote(ctx, []protocol.Record{r}, uint64(i+1)); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := s.db.Update(func(tx *bolt.Tx) error {
+		return tx.Bucket(bucketCreditDups).Put([]byte("91330106146284376K"+sep+"01JD0000000000000000000005"), nil)
+	}); err != nil {
+		t.Fatal(err)
+	}
+	issues, err := s.Doctor(ctx)
+	if err != nil || len(issues) != 1 || issues[0].Bucket != string(bucketCreditDups) {
+		t.Fatalf("Doctor = %+v, %v; want the stale entry", issues, err)
 	}
 }

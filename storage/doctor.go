@@ -33,6 +33,7 @@ func (s *Store) Doctor(ctx context.Context) ([]Inconsistency, error) {
 			return err
 		}
 		d.checkIndexes()
+		d.checkCreditDups()
 		d.checkTombstones()
 		d.checkOutbox()
 		return nil
@@ -156,6 +157,29 @@ func (d *doctor) expectDup(e indexEntry) {
 	d.expected[slot] = holders[0]
 	if got := d.tx.Bucket(e.bucket).Get([]byte(e.key)); string(got) != holders[0] {
 		d.report(e.bucket, e.key, "index points to "+string(got)+", want the oldest duplicate "+holders[0])
+	}
+}
+
+// checkCreditDups reports duplicate-list entries whose enterprise is gone
+// or holds another code, and codes listed for a single holder.
+func (d *doctor) checkCreditDups() {
+	dups := d.tx.Bucket(bucketCreditDups)
+	if dups == nil {
+		return
+	}
+	holders := map[string]int{}
+	_ = dups.ForEach(func(k, _ []byte) error {
+		code, id, _ := strings.Cut(string(k), sep)
+		holders[code]++
+		if !holdsCode(d.tx, id, code) {
+			d.report(bucketCreditDups, string(k), "enterprise "+id+" does not hold this credit code")
+		}
+		return nil
+	})
+	for code, n := range holders {
+		if n < 2 {
+			d.report(bucketCreditDups, code, "listed as shared but held by one enterprise")
+		}
 	}
 }
 
