@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"slices"
 
+	"github.com/shanhaifield/shanhai/hlc"
 	"github.com/shanhaifield/shanhai/sync/merge"
 	"github.com/shanhaifield/shanhai/sync/protocol"
 )
@@ -29,13 +30,20 @@ func save(ctx context.Context, tx Tx, rec, prev Record) (Record, error) {
 func follow(ctx context.Context, tx Tx, rec, prev Record) error {
 	switch rec.State.Kind {
 	case "enterprise":
-		if prev.State.IsDeleted() && !rec.State.IsDeleted() {
-			if err := restoreChildren(ctx, tx, rec, prev); err != nil {
+		switch was, is := prev.State.IsDeleted(), rec.State.IsDeleted(); {
+		case was && !is:
+			if err := restoreChildren(ctx, tx, rec, prev, ""); err != nil {
 				return err
 			}
-		}
-		if !prev.State.IsDeleted() && rec.State.IsDeleted() {
+		case !was && is:
 			if err := deleteChildren(ctx, tx, rec); err != nil {
+				return err
+			}
+		case was && is && rec.State.Deleted != prev.State.Deleted:
+			// Deleted again later ("keep deleted"): the children deleted
+			// with it follow the new stamp, so a later restore still
+			// brings them back.
+			if err := moveChildDeletes(ctx, tx, rec, prev); err != nil {
 				return err
 			}
 		}
@@ -109,13 +117,13 @@ func refreshShared(ctx context.Context, tx Tx, id string) error {
 // contacts, visits, projects and tasks under one stamp, so a child whose
 // delete stamp is the enterprise's was deleted because the enterprise
 // was. Children deleted on their own stay deleted.
-func restoreChildren(ctx context.Context, tx Tx, ent, prev Record) error {
+func restoreChildren(ctx context.Context, tx Tx, ent, prev Record, skip string) error {
 	kids, err := tx.Children(ctx, ent.State.ID)
 	if err != nil {
 		return fmt.Errorf("children of %s: %w", ent.State.ID, err)
 	}
 	for _, k := range kids {
-		if !k.State.IsDeleted() || k.State.Deleted != prev.State.Deleted {
+		if !k.State.IsDeleted() || k.State.Deleted != prev.State.Deleted || k.State.ID == skip {
 			continue
 		}
 		next := k
@@ -137,6 +145,20 @@ func deleteChildren(ctx context.Context, tx Tx, ent Record) error {
 	kids, err := tx.Children(ctx, ent.State.ID)
 	if err != nil {
 		return fmt.Errorf("children of %s: %w", ent.State.ID, err)
+	}
+	// A child restored at a later stamp than this delete (the restore and
+	// the delete did not see each other) keeps the enterprise alive, as
+	// when the restore arrives second (underDeleted → restoreParent).
+	latest := ""
+	for _, k := range kids {
+		if k.State.Kind != "referral" && !k.State.IsDeleted() && laterStamp(k.State.Restored, ent.State.Deleted) &&
+			laterStamp(k.State.Restored, latest) {
+			latest = k.State.Restored
+		}
+	}
+	if latest != "" {
+		_, err := restoreParent(ctx, tx, ent, latest, "")
+		return err
 	}
 	for _, k := range kids {
 		next := k
@@ -170,4 +192,59 @@ func deleteWith(child *merge.State, ent merge.State) bool {
 	}
 	*child = next
 	return true
+}
+
+// moveChildDeletes gives the children deleted with an enterprise the
+// enterprise's new delete stamp.
+func moveChildDeletes(ctx context.Context, tx Tx, ent, prev Record) error {
+	kids, err := tx.Children(ctx, ent.State.ID)
+	if err != nil {
+		return fmt.Errorf("children of %s: %w", ent.State.ID, err)
+	}
+	for _, k := range kids {
+		if !k.State.IsDeleted() || k.State.Deleted != prev.State.Deleted {
+			continue
+		}
+		next := k
+		next.State.Deleted = ent.State.Deleted
+		if _, err := save(ctx, tx, next, k); err != nil {
+			return fmt.Errorf("move child delete %s: %w", k.State.ID, err)
+		}
+	}
+	return nil
+}
+
+// restoreParent restores a child's deleted enterprise when the user
+// restored the child: a restored contact or visit must not hang under a
+// deleted enterprise. The enterprise takes the child's restore stamp and
+// brings back the children deleted with it (except self, which the
+// caller is writing). It reports false when the enterprise was deleted
+// after that stamp and stays deleted.
+func restoreParent(ctx context.Context, tx Tx, ent Record, stamp, self string) (bool, error) {
+	next := ent
+	next.State.Restored = stamp
+	if next.State.IsDeleted() {
+		return false, nil
+	}
+	saved, err := save(ctx, tx, next, ent)
+	if err != nil {
+		return false, fmt.Errorf("restore enterprise %s: %w", ent.State.ID, err)
+	}
+	return true, restoreChildren(ctx, tx, saved, ent, self)
+}
+
+// laterStamp reports whether stamp a orders after b ("" is before all).
+func laterStamp(a, b string) bool {
+	if a == "" {
+		return false
+	}
+	if b == "" {
+		return true
+	}
+	sa, errA := hlc.Parse(a)
+	sb, errB := hlc.Parse(b)
+	if errA != nil || errB != nil {
+		return a > b
+	}
+	return hlc.Compare(sa, sb) > 0
 }
