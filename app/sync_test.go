@@ -220,3 +220,39 @@ func TestSyncStatusFromLoop(t *testing.T) {
 		})
 	}
 }
+
+// TestRestoreOfferInQueue: an edit of a record deleted elsewhere is
+// shown with 恢复 and 保持删除, which restore or keep it deleted.
+func TestRestoreOfferInQueue(t *testing.T) {
+	for _, keep := range []string{storage.KeepMine, storage.KeepTheirs} {
+		t.Run(keep, func(t *testing.T) {
+			u, f := newSyncUI(t)
+			f.conflicts = []storage.Conflict{{Conflict: protocol.Conflict{ID: "D1/notes/s/restore", Kind: "enterprise", RecordID: "D1",
+				Field: "notes", Value: json.RawMessage(`"删除后补记"`), Reason: protocol.ReasonAfterDelete},
+				Current: json.RawMessage("null"), Title: "已删除的企业"},
+				{Conflict: protocol.Conflict{ID: "D1/source/s/restore", Kind: "enterprise", RecordID: "D1",
+					Field: "source", Value: json.RawMessage(`"展会"`), Reason: protocol.ReasonAfterDelete},
+					Current: json.RawMessage("null"), Title: "已删除的企业"}}
+			test.Tap(u.nav.buttons[ScreenSync])
+			s := u.syncScreen
+			s.showConflicts(context.Background())
+			m := test.RenderToMarkup(u.Window().Canvas())
+			for _, want := range []string{"已删除的企业", "删除后仍有修改：", "删除后补记", "展会", "恢复", "保持删除"} {
+				if !strings.Contains(m, want) {
+					t.Errorf("sync screen lacks %q", want)
+				}
+			}
+			if len(s.rows) != 1 {
+				t.Fatalf("%d rows for one deleted record, want 1", len(s.rows))
+			}
+			button := s.rows[0].keepMine
+			if keep == storage.KeepTheirs {
+				button = s.rows[0].keepAll
+			}
+			test.Tap(button)
+			if !slices.Equal(f.resolved, []string{"D1/notes/s/restore=" + keep}) {
+				t.Errorf("resolved %v", f.resolved)
+			}
+		})
+	}
+}

@@ -51,7 +51,7 @@ func runConflicts(s *session, args []string) error {
 				field += "（" + zh + "）"
 			}
 			if c.Reason == "after_delete" {
-				field += " [删除后修改 / edited after delete]"
+				field += " [删除后修改，mine 恢复记录 / edited after delete, mine restores the record]"
 			}
 			t.add(c.ID, field, string(c.Value), string(c.Current))
 		}
@@ -63,7 +63,7 @@ func runConflicts(s *session, args []string) error {
 // syncs to every laptop.
 func runResolve(s *session, args []string) error {
 	fs := newFlagSet("resolve")
-	keep := fs.String("keep", "", "mine（采用未采用的值 / the losing value）或 / or theirs（保留当前值 / the current value）")
+	keep := fs.String("keep", "", "mine（采用未采用的值；删除后修改则恢复记录 / the losing value; restores a deleted record）或 / or theirs（保留当前值；保持删除 / the current value; keeps it deleted）")
 	pos, err := s.parse(fs, args, resolveUsage)
 	if err != nil {
 		return err

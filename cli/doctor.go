@@ -33,8 +33,9 @@ func runDoctor(s *session, args []string) error {
 				return err
 			}
 		} else if len(issues) == 0 {
-			_, err := fmt.Fprintln(s.stdout, "数据一致 / no inconsistencies")
-			return err
+			if _, err := fmt.Fprintln(s.stdout, "数据一致 / no inconsistencies"); err != nil {
+				return err
+			}
 		} else {
 			var t table
 			t.add("存储桶", "键", "问题")
@@ -45,6 +46,15 @@ func runDoctor(s *session, args []string) error {
 				return err
 			}
 			fmt.Fprintf(s.stderr, "发现 %d 处不一致 / %d inconsistencies found\n", len(issues), len(issues))
+		}
+		if !*asJSON {
+			dups, err := st.CreditDuplicates(s.ctx)
+			if err != nil {
+				return fmt.Errorf("doctor: %w", err)
+			}
+			for _, d := range dups { // not an inconsistency: staff merge them
+				fmt.Fprintln(s.stdout, "可能重复的企业，请合并 / possible duplicate, merge them: "+duplicateLine(d))
+			}
 		}
 		if len(issues) > 0 {
 			return errReported

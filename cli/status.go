@@ -27,6 +27,9 @@ type syncStatus struct {
 	Rejected    int                `json:"rejected"`
 	RejectedAll []storage.Rejected `json:"rejected_changes,omitempty"`
 	Cursor      uint64             `json:"cursor"`
+	// Duplicates are credit codes several enterprises arrived with by
+	// pull (created on two laptops offline): staff should merge them.
+	Duplicates []storage.CreditDuplicate `json:"possible_duplicates,omitempty"`
 }
 
 // runStatus shows the sync state: online or not, what waits to be sent,
@@ -78,6 +81,9 @@ func readStatus(s *session, st *storage.Store) (syncStatus, error) {
 		return out, err
 	}
 	out.Rejected = len(out.RejectedAll)
+	if out.Duplicates, err = st.CreditDuplicates(s.ctx); err != nil {
+		return out, err
+	}
 	return out, nil
 }
 
@@ -116,5 +122,17 @@ func writeStatus(s *session, out syncStatus) error {
 	for _, r := range out.RejectedAll {
 		t.add("  "+string(r.Change.Kind)+" "+r.Change.RecordID, r.Zh+" / "+r.Code)
 	}
+	for _, d := range out.Duplicates {
+		t.add("可能重复 / possible duplicate", duplicateLine(d))
+	}
 	return t.write(s.stdout)
+}
+
+// duplicateLine names the enterprises that share one credit code.
+func duplicateLine(d storage.CreditDuplicate) string {
+	line := "统一社会信用代码 / credit code " + d.CreditCode + ":"
+	for i, id := range d.IDs {
+		line += " " + d.Names[i] + " (" + id + ")"
+	}
+	return line
 }

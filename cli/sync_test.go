@@ -25,9 +25,10 @@ func startSyncServer(t *testing.T) string {
 	if err != nil {
 		t.Fatal(err)
 	}
-	for _, name := range []string{"alice", "carol"} {
+	// alice manages zone-a (she may delete, docs/roles.md); carol is staff.
+	for name, role := range map[string]store.Role{"alice": store.RoleManager, "carol": store.RoleStaff} {
 		hash, _ := auth.HashPassword("pw-"+name, auth.Params{Memory: 1024, Time: 1, Threads: 1})
-		if err := st.PutUser(ctx, store.User{Name: name, Zone: "zone-a", Role: store.RoleStaff, Hash: hash}); err != nil {
+		if err := st.PutUser(ctx, store.User{Name: name, Zone: "zone-a", Role: role, Hash: hash}); err != nil {
 			t.Fatal(err)
 		}
 	}

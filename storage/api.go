@@ -42,6 +42,8 @@ type Op string
 const (
 	OpPut    Op = "put"
 	OpDelete Op = "delete"
+	// OpRestore undoes a delete: the user accepted a restore offer.
+	OpRestore Op = "restore"
 )
 
 // Change is one outbox entry: a local write not yet acknowledged by the

@@ -21,6 +21,9 @@ type Conflict struct {
 	// or the field empty); CurrentVersion its stamp.
 	Current        json.RawMessage `json:"current"`
 	CurrentVersion string          `json:"current_version,omitempty"`
+	// Title names a deleted record of a restore offer (its name), which
+	// can no longer be looked up.
+	Title string `json:"title,omitempty"`
 }
 
 // Keep choices of Resolve.
@@ -96,6 +99,8 @@ func (s *Store) Conflicts(ctx context.Context) ([]Conflict, error) {
 					c.Current = f[c.Field]
 				}
 				c.CurrentVersion = rec.Header().Versions[c.Field]
+			} else if o, ok, _ := getRestoreOffer(tx, s.vault, c.RecordID); ok {
+				c.Title = stringOf(o.Fields["name"])
 			}
 			out = append(out, c)
 			return nil
@@ -127,8 +132,9 @@ func (s *Store) countBucket(ctx context.Context, name []byte) (int, error) {
 // KeepTheirs (the current one). Either way it writes a normal local edit
 // of the field with a fresh stamp and the current version as its base,
 // so the choice syncs and covers the losing value on every replica. A
-// restore offer (a record deleted elsewhere) can only be dismissed with
-// KeepTheirs for now.
+// restore offer (reason after_delete: an edit the deleter had not seen)
+// is settled for the whole record: KeepMine restores it with the edited
+// values, KeepTheirs keeps it deleted (see resolveDeleted).
 func (s *Store) Resolve(ctx context.Context, id, keep string) error {
 	if keep != KeepMine && keep != KeepTheirs {
 		return fmt.Errorf("resolve %s: keep %q: want %q or %q", id, keep, KeepMine, KeepTheirs)
@@ -151,10 +157,7 @@ func (s *Store) Resolve(ctx context.Context, id, keep string) error {
 			return fmt.Errorf("resolve %s: decode: %w", id, err)
 		}
 		if c.Reason == protocol.ReasonAfterDelete {
-			if keep == KeepMine {
-				return fmt.Errorf("resolve %s: restoring a deleted record is not supported yet", id)
-			}
-			return b.Delete([]byte(id))
+			return w.resolveDeleted(c, keep)
 		}
 		return w.resolveField(c, keep)
 	})

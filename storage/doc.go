@@ -21,6 +21,9 @@
 //	idx_name             record.NormalName(name) \x00 entID
 //	idx_mobile           +86 mobile \x00 contactID; in an encrypted store
 //	                     hex(HMAC of the mobile)[:32] \x00 contactID
+//	idx_credit_dups      credit code \x00 entID (codes several pulled enterprises share)
+//	sync_restore_offers  ULID → a pulled tombstone's fields while it is a restore offer
+//	sync_reset_unseen    ULID → kind, during a re-download (BeginReset … FinishReset)
 //
 // In an encrypted store (meta wrapped_key present) every contact and
 // visit value, and the outbox, conflict and rejected entries of those
@@ -50,6 +53,7 @@
 //	Encrypted() bool; ChangePassphrase(ctx, old, new) error
 //	Backup(ctx, io.Writer, passphrase) error; RestoreBackup(ctx, io.Reader, passphrase, path) error
 //	ProbeFile(ctx, path) (Probe, error); SetAside(path) (moved string, err error) // forgotten passphrase
+//	BeginReset, FinishReset, CreditDuplicates  // re-download after 410; pulled duplicate credit codes
 //
 // The search index lives in memory. It is built from the records on the
 // first Search, or earlier by BuildSearchIndex, which the app runs in the

@@ -33,6 +33,7 @@ func (s *Store) Doctor(ctx context.Context) ([]Inconsistency, error) {
 			return err
 		}
 		d.checkIndexes()
+		d.checkCreditDups()
 		d.checkTombstones()
 		d.checkOutbox()
 		return nil
@@ -119,6 +120,10 @@ func (d *doctor) checkRecords() error {
 				d.report(kindBucket(kind), string(k), "parent enterprise "+c.Parent()+" does not exist")
 			}
 			for _, e := range d.v.indexEntries(rec) {
+				if bytes.Equal(e.bucket, bucketCredit) && dupHolder(d.tx, e.key, e.value) {
+					d.expectDup(e)
+					continue
+				}
 				d.expect(e, string(k))
 			}
 			return nil
@@ -144,6 +149,41 @@ func (d *doctor) expect(e indexEntry, id string) {
 		d.report(e.bucket, e.key, "index entry missing for record "+id)
 	case !bytes.Equal(got, []byte(e.value)):
 		d.report(e.bucket, e.key, "index points to "+string(got)+", record "+id+" holds this value")
+	}
+}
+
+// expectDup checks the credit entry of an enterprise that shares its
+// code with another (arrived by pull, see bucketCreditDups): the index
+// points at the smallest ID of the holders.
+func (d *doctor) expectDup(e indexEntry) {
+	holders := creditHolders(d.tx, e.key)
+	slot := string(e.bucket) + "\xff" + e.key
+	d.expected[slot] = holders[0]
+	if got := d.tx.Bucket(e.bucket).Get([]byte(e.key)); string(got) != holders[0] {
+		d.report(e.bucket, e.key, "index points to "+string(got)+", want the oldest duplicate "+holders[0])
+	}
+}
+
+// checkCreditDups reports duplicate-list entries whose enterprise is gone
+// or holds another code, and codes listed for a single holder.
+func (d *doctor) checkCreditDups() {
+	dups := d.tx.Bucket(bucketCreditDups)
+	if dups == nil {
+		return
+	}
+	holders := map[string]int{}
+	_ = dups.ForEach(func(k, _ []byte) error {
+		code, id, _ := strings.Cut(string(k), sep)
+		holders[code]++
+		if !holdsCode(d.tx, id, code) {
+			d.report(bucketCreditDups, string(k), "enterprise "+id+" does not hold this credit code")
+		}
+		return nil
+	})
+	for code, n := range holders {
+		if n < 2 {
+			d.report(bucketCreditDups, code, "listed as shared but held by one enterprise")
+		}
 	}
 }
 

@@ -66,6 +66,11 @@ func (s *Store) FindDuplicates(ctx context.Context, e *record.Enterprise, mobile
 					return err
 				}
 			}
+			for _, id := range creditHolders(tx, probe.CreditCode) { // pulled duplicates
+				if err := add(id, ReasonCreditCode); err != nil {
+					return err
+				}
+			}
 		}
 		if n := record.NormalName(probe.Name); n != "" {
 			for _, id := range prefixKeys(tx.Bucket(bucketName), n+sep, "") {

@@ -26,6 +26,9 @@ func checkUnique(tx *bolt.Tx, e *record.Enterprise) error {
 	if e.CreditCode == "" {
 		return nil
 	}
+	if dupHolder(tx, e.CreditCode, e.ID) {
+		return nil // a pulled duplicate may be edited until staff merge it
+	}
 	if owner := tx.Bucket(bucketCredit).Get([]byte(e.CreditCode)); owner != nil && string(owner) != e.ID {
 		return &DuplicateError{Field: "credit_code", ID: string(owner)}
 	}

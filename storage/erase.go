@@ -131,6 +131,9 @@ func (w *writer) erase(kind record.Kind, id string, old record.Record, stamp str
 	if err := deleteHistory(w.tx, id); err != nil {
 		return err
 	}
+	if err := dropRestoreOffer(w.tx, id); err != nil {
+		return fmt.Errorf("erase restore offer of %s: %w", id, err)
+	}
 	if stamp == "" {
 		stamp = w.s.clock.Now().String()
 	}

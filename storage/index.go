@@ -42,6 +42,12 @@ func (v *vault) indexEntries(rec record.Record) []indexEntry {
 // putIndexes writes entries.
 func putIndexes(tx *bolt.Tx, entries []indexEntry) error {
 	for _, e := range entries {
+		if bytes.Equal(e.bucket, bucketCredit) {
+			if err := putCredit(tx, e.key, e.value); err != nil {
+				return err
+			}
+			continue
+		}
 		if err := tx.Bucket(e.bucket).Put([]byte(e.key), []byte(e.value)); err != nil {
 			return fmt.Errorf("index %s: %w", e.bucket, err)
 		}
@@ -54,6 +60,12 @@ func putIndexes(tx *bolt.Tx, entries []indexEntry) error {
 // owner's entry.
 func deleteIndexes(tx *bolt.Tx, entries []indexEntry) error {
 	for _, e := range entries {
+		if bytes.Equal(e.bucket, bucketCredit) {
+			if err := deleteCredit(tx, e.key, e.value); err != nil {
+				return err
+			}
+			continue
+		}
 		b := tx.Bucket(e.bucket)
 		if e.value != "" && !bytes.Equal(b.Get([]byte(e.key)), []byte(e.value)) {
 			continue
@@ -80,6 +92,11 @@ func (v *vault) reindex(tx *bolt.Tx, old, cur record.Record) error {
 
 // rebuildIndexes empties every index bucket and fills it from the records.
 func (v *vault) rebuildIndexes(tx *bolt.Tx) error {
+	if tx.Bucket(bucketCreditDups) != nil {
+		if err := tx.DeleteBucket(bucketCreditDups); err != nil {
+			return fmt.Errorf("clear index %s: %w", bucketCreditDups, err)
+		}
+	}
 	for _, n := range indexBuckets {
 		if tx.Bucket(n) != nil {
 			if err := tx.DeleteBucket(n); err != nil {

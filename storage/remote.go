@@ -20,8 +20,9 @@ import (
 // pendingRecord is what the outbox still holds for one record: the
 // fields with unsent edits and whether a delete is waiting.
 type pendingRecord struct {
-	fields  map[string]bool
-	deleted bool
+	fields   map[string]bool
+	deleted  bool
+	restored bool // a restore is waiting: the pulled tombstone is stale
 }
 
 // pendingByRecord reads the outbox once per page: fields with unsent
@@ -38,8 +39,11 @@ func pendingByRecord(tx *bolt.Tx, vt *vault) (map[string]*pendingRecord, error) 
 			p = &pendingRecord{fields: map[string]bool{}}
 			out[ch.RecordID] = p
 		}
-		if ch.Op == OpDelete {
-			p.deleted = true
+		switch ch.Op {
+		case OpDelete:
+			p.deleted, p.restored = true, false
+		case OpRestore:
+			p.deleted, p.restored = false, true
 		}
 		for f := range ch.Fields {
 			p.fields[f] = true
@@ -65,14 +69,27 @@ func (s *Store) ApplyRemote(ctx context.Context, page []protocol.Record, cursor 
 		if _, err := w.tx.CreateBucketIfNotExists(bucketConflicts); err != nil {
 			return fmt.Errorf("create conflicts bucket: %w", err)
 		}
+		if _, err := w.tx.CreateBucketIfNotExists(bucketRestoreOffers); err != nil {
+			return fmt.Errorf("create restore offers bucket: %w", err)
+		}
 		pending, err := pendingByRecord(w.tx, w.v)
 		if err != nil {
 			return err
 		}
+		unseen := w.tx.Bucket(bucketResetUnseen) // a re-download is in progress
 		for i, r := range page {
-			if err := w.applyRemote(r, pending[r.ID], built[i]); err != nil {
+			p := pending[r.ID]
+			if unseen != nil && unseen.Get([]byte(r.ID)) != nil {
+				if p, err = w.keepLostFields(r, p); err != nil {
+					return fmt.Errorf("apply pulled %s %s: %w", r.Kind, r.ID, err)
+				}
+			}
+			if err := w.applyRemote(r, p, built[i]); err != nil {
 				return fmt.Errorf("apply pulled %s %s: %w", r.Kind, r.ID, err)
 			}
+		}
+		if err := markSeen(w.tx, page); err != nil {
+			return err
 		}
 		st, err := readSyncState(w.tx)
 		if err != nil {
@@ -108,7 +125,14 @@ func (w *writer) applyRemote(r protocol.Record, p *pendingRecord, pre prebuilt) 
 	if r.Removed {
 		conflicts = nil
 	}
+	if p != nil && p.restored && r.Deleted != "" {
+		// The user restored it here; the server learns it on the next push.
+		return w.v.replaceConflicts(w.tx, r.ID, withoutAfterDelete(conflicts))
+	}
 	if err := w.v.replaceConflicts(w.tx, r.ID, conflicts); err != nil {
+		return err
+	}
+	if err := keepRestoreOffer(w.tx, w.v, r); err != nil {
 		return err
 	}
 	if r.Removed || r.Deleted != "" {

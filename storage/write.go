@@ -442,6 +442,10 @@ func (s *Store) Delete(ctx context.Context, id string) error {
 		if err != nil {
 			return err
 		}
+		// One stamp for the enterprise and its children: the server
+		// restores the children deleted with an enterprise when the
+		// enterprise is restored, and knows them by this stamp.
+		stamp := w.s.clock.Now().String()
 		if rec.Kind() == record.KindEnterprise {
 			for _, key := range prefixKeys(w.tx.Bucket(bucketChildren), id+sep, "") {
 				kind, childID, _ := cutKey(key)
@@ -449,18 +453,25 @@ func (s *Store) Delete(ctx context.Context, id string) error {
 				if err != nil {
 					return fmt.Errorf("delete enterprise %s: child: %w", id, err)
 				}
-				if err := w.remove(child); err != nil {
+				if err := w.removeAt(child, stamp); err != nil {
 					return err
 				}
 			}
 		}
-		return w.remove(rec)
+		return w.removeAt(rec, stamp)
 	})
 }
 
 // remove deletes one record, its indexes, and leaves a tombstone and an
 // outbox change.
 func (w *writer) remove(rec record.Record) error {
+	return w.removeAt(rec, w.s.clock.Now().String())
+}
+
+// removeAt is remove with the delete's stamp given. The change carries
+// the record's versions as bases: an edit beyond them had not reached
+// this copy, so the server offers it as a restore (protocol §5).
+func (w *writer) removeAt(rec record.Record, stamp string) error {
 	id := rec.Header().ID
 	if err := w.v.reindex(w.tx, rec, nil); err != nil {
 		return err
@@ -468,7 +479,6 @@ func (w *writer) remove(rec record.Record) error {
 	if err := w.tx.Bucket(kindBucket(rec.Kind())).Delete([]byte(id)); err != nil {
 		return fmt.Errorf("delete %s %s: %w", rec.Kind(), id, err)
 	}
-	stamp := w.s.clock.Now().String()
 	if err := putTombstone(w.tx, id, Tombstone{Kind: rec.Kind(), DeletedAt: w.now, Stamp: stamp}); err != nil {
 		return err
 	}
@@ -477,5 +487,5 @@ func (w *writer) remove(rec record.Record) error {
 		return err
 	}
 	return w.appendChange(Change{Kind: rec.Kind(), RecordID: id, Op: OpDelete,
-		Versions: map[string]string{DeletedField: stamp}})
+		Versions: map[string]string{DeletedField: stamp}, Bases: maps.Clone(rec.Header().Versions)})
 }

@@ -88,6 +88,9 @@ func applyOne(ctx context.Context, tx Tx, p Principal, ch protocol.Change, opt m
 	if !p.CanSee(pl.zones) {
 		return rejected(ch, errForbidden), nil
 	}
+	if err := underDeleted(ctx, tx, &mr, pl.parent, ch.Op); err != nil {
+		return protocol.Result{}, err
+	}
 	status := mr.Status(ch)
 	if !mr.Changed && slices.Equal(pl.zones, prev.Zones) && pl.parent == prev.Parent {
 		return protocol.Result{MutationID: ch.MutationID, Status: protocol.StatusUnchanged}, nil
@@ -108,4 +111,27 @@ func applyOne(ctx context.Context, tx Tx, p Principal, ch protocol.Change, opt m
 
 func rejected(ch protocol.Change, e *protocol.ChangeError) protocol.Result {
 	return protocol.Result{MutationID: ch.MutationID, Status: protocol.StatusRejected, Code: e.Code, Zh: e.Zh, En: e.En}
+}
+
+// underDeleted deletes a child written under a deleted enterprise with
+// it (see deleteWith): offered as a restore, never left orphaned.
+// A restore of the child restores the enterprise instead.
+func underDeleted(ctx context.Context, tx Tx, mr *merge.Result, parent string, op protocol.Op) error {
+	if parent == "" || mr.State.IsDeleted() {
+		return nil
+	}
+	ent, ok, err := tx.Record(ctx, parent)
+	if err != nil || !ok || !ent.State.IsDeleted() {
+		return err
+	}
+	if op == protocol.OpRestore {
+		restored, err := restoreParent(ctx, tx, ent, mr.State.Restored, mr.State.ID)
+		if err != nil || restored {
+			return err
+		}
+	}
+	if deleteWith(&mr.State, ent.State) {
+		mr.Changed = true
+	}
+	return nil
 }

@@ -57,6 +57,16 @@ func appendState(b []byte, s merge.State) ([]byte, error) {
 	}
 	b = appendField(b, "deleted", s.Deleted)
 	b = appendField(b, "restored", s.Restored)
+	if len(s.DeleteSeen) > 0 {
+		b = append(b, `,"delete_seen":{`...)
+		for i, k := range sortedKeys(s.DeleteSeen) {
+			if i > 0 {
+				b = append(b, ',')
+			}
+			b = appendString(append(appendString(b, k), ':'), s.DeleteSeen[k])
+		}
+		b = append(b, '}')
+	}
 	if len(s.Losers) > 0 {
 		losers, err := json.Marshal(s.Losers)
 		if err != nil {

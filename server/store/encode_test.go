@@ -23,6 +23,7 @@ func randomRecord(rng *rand.Rand) Record {
 	}
 	if rng.IntN(3) == 0 {
 		st.Deleted = "0000000000001.00000.x"
+		st.DeleteSeen = map[string]string{"f" + w(): w()}
 	}
 	if rng.IntN(3) == 0 {
 		st.Losers = []protocol.Conflict{{ID: "c", Field: "f" + w(), Value: json.RawMessage(`"old"`), Version: "v", Reason: protocol.ReasonConcurrent}}

@@ -111,3 +111,76 @@ func TestResetSendsOutboxFirst(t *testing.T) {
 		t.Fatalf("%d edits still pending", n)
 	}
 }
+
+// TestResetDropsPurgedRecords: while b is offline, a deletes two
+// enterprises (one with a contact) and the server purges their
+// tombstones. b's re-download then removes the first with its contact,
+// keeps the second, which b edited meanwhile, and sends that edit again;
+// every other record stays.
+func TestResetDropsPurgedRecords(t *testing.T) {
+	ctx := context.Background()
+	srv := startServer(t, nil)
+	a := newLaptop(t, "a", srv.url(), "alice", nil)
+	b := newLaptop(t, "b", srv.url(), "carol", nil)
+	gone := &record.Enterprise{Name: "已注销企业有限公司", Stage: record.StageLead}
+	edited := &record.Enterprise{Name: "离线仍在跟进有限公司", Stage: record.StageLead}
+	stays := &record.Enterprise{Name: "一直都在有限公司", Stage: record.StageLead}
+	for _, e := range []*record.Enterprise{gone, edited, stays} {
+		if err := a.store.Create(ctx, e); err != nil {
+			t.Fatal(err)
+		}
+	}
+	contact := &record.Contact{EnterpriseID: gone.ID, Name: "李会计"}
+	if err := a.store.Create(ctx, contact); err != nil {
+		t.Fatal(err)
+	}
+	for i := range 12 { // several pages, each below the purge horizon
+		if err := a.store.Create(ctx, &record.Enterprise{Name: fmt.Sprintf("台州企业%02d有限公司", i), Stage: record.StageLead}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	mustSync(t, a)
+	mustSync(t, b)
+	for _, id := range []string{gone.ID, edited.ID} {
+		if err := a.store.Delete(ctx, id); err != nil {
+			t.Fatal(err)
+		}
+	}
+	mustSync(t, a)
+	patch(t, b, edited.ID, "notes", `"离线时还在谈"`)
+	srv.mu.Lock()
+	purged, err := srv.st.Purge(ctx, time.Now().Add(time.Hour))
+	srv.mu.Unlock()
+	if err != nil || purged != 3 {
+		t.Fatalf("Purge = %d, %v; want 3", purged, err)
+	}
+
+	rep := mustSync(t, b)
+	if !rep.Reset || rep.Dropped != 2 {
+		t.Fatalf("b's sync: %+v, want a reset that drops the enterprise and its contact", rep)
+	}
+	for _, id := range []string{gone.ID, contact.ID} {
+		if _, err := b.store.Get(ctx, id); err == nil {
+			t.Errorf("%s, purged on the server, is still on b", id)
+		}
+	}
+	got, err := b.store.Get(ctx, edited.ID)
+	if err != nil || got.(*record.Enterprise).Notes != "离线时还在谈" || got.(*record.Enterprise).Name != edited.Name {
+		t.Fatalf("b's edited enterprise after the reset: %+v, %v", got, err)
+	}
+	if ss := serverState(t, srv); ss.records[edited.ID]["notes"] != `"离线时还在谈"` || ss.records[edited.ID]["name"] == "" {
+		t.Fatalf("b's kept record was not sent again whole: %v", ss.records[edited.ID])
+	}
+	if _, err := b.store.Get(ctx, stays.ID); err != nil {
+		t.Fatalf("a record the server still has was dropped: %v", err)
+	}
+	if n := len(localState(t, b.store).records); n != 14 {
+		t.Fatalf("b holds %d records, want 14", n)
+	}
+	if rep := mustSync(t, b); rep.Reset || rep.Dropped != 0 {
+		t.Fatalf("the next sync: %+v", rep)
+	}
+	if incs, err := b.store.Doctor(ctx); err != nil || len(incs) != 0 {
+		t.Fatalf("Doctor after the reset: %+v, %v", incs, err)
+	}
+}

@@ -22,6 +22,11 @@ type Report struct {
 	// Reset says the server found this laptop too far behind (410
 	// reset_required) and the sync re-downloaded from cursor 0.
 	Reset bool `json:"reset,omitempty"`
+	// Dropped counts local records a re-download removed because the
+	// server no longer has them (deleted and purged while this laptop was
+	// away, or moved out of the user's zones); records with unsent edits
+	// are kept and sent again.
+	Dropped int `json:"dropped,omitempty"`
 	// Cursor is the stored server cursor after the sync.
 	Cursor uint64 `json:"cursor"`
 	// ClockSkew is the server clock minus this machine's, as seen in the
@@ -83,6 +88,11 @@ func (c *Client) sync(ctx context.Context) (Report, error) {
 		if err := c.reset(ctx, &st, &rep); err != nil {
 			return rep, err
 		}
+	}
+	// The pull reached the end: a re-download (this sync's or one a
+	// crash interrupted) can now drop what the server no longer has.
+	if rep.Dropped, err = c.store.FinishReset(ctx); err != nil {
+		return rep, err
 	}
 	if c.rulePackPath != "" {
 		if rep.RulePack, err = c.updateRulePack(ctx, st); err != nil {
@@ -218,18 +228,25 @@ func (c *Client) fetch(ctx context.Context, st storage.SyncState, cursor uint64,
 }
 
 // reset answers 410 reset_required: the server purged tombstones this
-// laptop never saw. The cursor goes back to 0 and everything is pulled
-// again; the outbox is untouched, and pushed once more first so edits
+// laptop never saw. The cursor goes back to 0, every local record is
+// listed as unseen (storage.BeginReset) and everything is pulled again;
+// sync then drops what the download did not bring (FinishReset). The
+// outbox is untouched, and pushed once more first so edits
 // made meanwhile are on the server before the download (a pulled page
 // never overwrites a field that still has an unsent edit either way).
 func (c *Client) reset(ctx context.Context, st *storage.SyncState, rep *Report) error {
 	c.log.Warn("server says this laptop is too far behind; downloading everything again", "cursor", st.Cursor)
-	if err := c.store.ResetCursor(ctx); err != nil {
+	if err := c.store.BeginReset(ctx); err != nil {
 		return fmt.Errorf("reset cursor: %w", err)
 	}
 	st.Cursor, rep.Reset = 0, true
 	if err := c.push(ctx, *st, rep); err != nil {
 		return err
 	}
-	return c.pull(ctx, *st, rep)
+	if err := c.pull(ctx, *st, rep); err != nil {
+		return err
+	}
+	// The download may have queued fields the server lost (a purged
+	// record re-created from an edit, storage.keepLostFields): send them.
+	return c.push(ctx, *st, rep)
 }

@@ -70,6 +70,9 @@ func Apply(st State, ch protocol.Change, opt Options) (Result, error) {
 		err = res.put(ch, opt)
 	case protocol.OpDelete:
 		err = res.mark(&res.State.Deleted, ch.Versions[protocol.DeletedKey], protocol.DeletedKey, opt)
+		if err == nil {
+			err = res.deleteSeen(ch.Bases)
+		}
 	case protocol.OpRestore:
 		err = res.mark(&res.State.Restored, ch.Versions[protocol.RestoredKey], protocol.RestoredKey, opt)
 	}
@@ -92,6 +95,30 @@ func (r *Result) mark(slot *string, raw, key string, opt Options) error {
 		*slot = stamp
 		r.Applied = append(r.Applied, key)
 		r.Changed = true
+	}
+	return nil
+}
+
+// deleteSeen folds a delete's bases (the versions of the deleter's copy)
+// into State.DeleteSeen, keeping the largest per field, so the outcome
+// does not depend on the order deletes arrive in.
+func (r *Result) deleteSeen(bases map[string]string) error {
+	if len(bases) == 0 {
+		return nil
+	}
+	s := &r.State
+	if s.DeleteSeen == nil {
+		s.DeleteSeen = make(map[string]string, len(bases))
+	}
+	for _, name := range sortedKeys(bases) {
+		b, err := normalize(bases[name], 0)
+		if err != nil {
+			return badStamp("bases."+name, err)
+		}
+		if compareText(b, s.DeleteSeen[name]) > 0 {
+			s.DeleteSeen[name] = b
+			r.Changed = true
+		}
 	}
 	return nil
 }

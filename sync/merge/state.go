@@ -24,6 +24,12 @@ type State struct {
 	Fields   map[string]Field `json:"fields,omitempty"`
 	Deleted  string           `json:"deleted,omitempty"`
 	Restored string           `json:"restored,omitempty"`
+	// DeleteSeen holds, per field, the largest version any deleter's copy
+	// had (the bases of delete changes): a field edited beyond it was not
+	// seen by whoever deleted the record, so it is offered as a restore
+	// even when its stamp is older than the delete. nil for deletes sent
+	// without bases (older clients): then only the stamp order counts.
+	DeleteSeen map[string]string `json:"delete_seen,omitempty"`
 	// Losers are overwritten values not covered by a later base, sorted by
 	// field and stamp. Conflicts filters them for display.
 	Losers []protocol.Conflict `json:"losers,omitempty"`
@@ -68,12 +74,21 @@ func (s State) Conflicts() []protocol.Conflict {
 	if s.IsDeleted() {
 		for _, name := range sortedKeys(s.Fields) {
 			f := s.Fields[name]
-			if compareText(f.Version, s.Deleted) > 0 {
+			if s.unseenByDelete(name, f.Version) {
 				out = append(out, conflict(s, name, f.Value, f.Version, protocol.ReasonAfterDelete))
 			}
 		}
 	}
 	return out
+}
+
+// unseenByDelete reports whether the field version was written after the
+// delete or without the deleter having seen it.
+func (s State) unseenByDelete(field, version string) bool {
+	if compareText(version, s.Deleted) > 0 {
+		return true
+	}
+	return s.DeleteSeen != nil && compareText(version, s.DeleteSeen[field]) > 0
 }
 
 // Record returns the wire form of the state.
@@ -93,6 +108,12 @@ func (s State) clone() State {
 		c.Fields[k] = f
 	}
 	c.Losers = append([]protocol.Conflict(nil), s.Losers...)
+	if s.DeleteSeen != nil {
+		c.DeleteSeen = make(map[string]string, len(s.DeleteSeen))
+		for k, v := range s.DeleteSeen {
+			c.DeleteSeen[k] = v
+		}
+	}
 	return c
 }
 

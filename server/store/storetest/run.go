@@ -33,6 +33,7 @@ func Run(t *testing.T, newStore NewStore) {
 		{"AuditEvents", testAuditEvents},
 		{"AuditRoles", testAuditRoles},
 		{"AuditConcurrent", testAuditConcurrent},
+		{"RestoreAndOrphans", testRestore},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) { c.fn(t, newStore) })
