@@ -67,28 +67,29 @@ func (s *Store) searchIndex(ctx context.Context) (*search.Index, error) {
 		return s.index, nil
 	}
 	start := time.Now()
-	ix := search.New()
+	b := search.NewBuilder()
 	err := s.db.View(func(tx *bolt.Tx) error {
 		for _, k := range []record.Kind{record.KindEnterprise, record.KindContact} {
-			docs, err := searchDocs(ctx, tx, k)
-			if err != nil {
+			if err := addSearchDocs(ctx, tx, k, b.Add); err != nil {
 				return err
 			}
-			ix.PutAll(docs)
 		}
 		return nil
 	})
 	if err != nil {
 		return nil, fmt.Errorf("build search index: %w", err)
 	}
-	s.index = ix
-	s.log.Debug("search index built", "docs", ix.Len(), "took", time.Since(start))
-	return ix, nil
+	s.index = b.Index()
+	// The build read every enterprise and contact page of the file; give
+	// those pages back rather than keep them resident (see releasePages).
+	s.releasePages()
+	s.log.Debug("search index built", "docs", s.index.Len(), "took", time.Since(start))
+	return s.index, nil
 }
 
-// searchFields is the part of an enterprise or contact search needs;
-// decoding only these skips the versions map and other fields, which
-// halves the time to build the index from 300k records.
+// searchFields is the part of an enterprise search needs; decoding only
+// these skips the versions map and other fields, which halves the time to
+// build the index from 100k enterprises.
 type searchFields struct {
 	ID           string       `json:"id"`
 	EnterpriseID string       `json:"enterprise_id"`
@@ -101,33 +102,40 @@ type searchFields struct {
 	Title        string       `json:"title"` // a contact's 职务, for hits
 }
 
-// searchDocs decodes one kind's records into search documents.
-func searchDocs(ctx context.Context, tx *bolt.Tx, kind record.Kind) ([]search.Doc, error) {
-	b := tx.Bucket(kindBucket(kind))
-	docs := make([]search.Doc, 0, b.Stats().KeyN)
+// addSearchDocs streams one kind's records into add as search documents,
+// one record at a time. Enterprises are decoded only as far as search
+// needs; contacts go through decodeRecord, the store's decode path, so
+// that they are read however the store keeps personal values.
+func addSearchDocs(ctx context.Context, tx *bolt.Tx, kind record.Kind, add func(search.Doc)) error {
 	n := 0
-	err := b.ForEach(func(k, v []byte) error {
+	return tx.Bucket(kindBucket(kind)).ForEach(func(k, v []byte) error {
 		if n++; n%4096 == 0 {
 			if err := ctx.Err(); err != nil {
 				return err
 			}
 		}
-		var f searchFields
-		if err := json.Unmarshal(v, &f); err != nil {
+		rec, err := searchRecord(kind, v)
+		if err != nil {
 			return fmt.Errorf("%s %s: %w", kind, k, err)
 		}
-		var rec record.Record
-		if kind == record.KindEnterprise {
-			rec = &record.Enterprise{Meta: record.Meta{ID: f.ID}, Name: f.Name, ShortName: f.ShortName, Address: f.Address, CreditCode: f.CreditCode}
-		} else {
-			rec = &record.Contact{Meta: record.Meta{ID: f.ID}, EnterpriseID: f.EnterpriseID, Name: f.Name, Mobile: f.Mobile}
-		}
 		if d, ok := docOf(rec); ok {
-			docs = append(docs, d)
+			add(d)
 		}
 		return nil
 	})
-	return docs, err
+}
+
+// searchRecord decodes what search needs of a stored record.
+func searchRecord(kind record.Kind, data []byte) (record.Record, error) {
+	if kind != record.KindEnterprise {
+		return decodeRecord(kind, data)
+	}
+	var f searchFields
+	if err := json.Unmarshal(data, &f); err != nil {
+		return nil, err
+	}
+	return &record.Enterprise{Meta: record.Meta{ID: f.ID}, Name: f.Name, ShortName: f.ShortName,
+		Address: f.Address, CreditCode: f.CreditCode, Stage: f.Stage}, nil
 }
 
 // Search finds enterprises and contacts by name, short name, pinyin,
@@ -215,6 +223,14 @@ func loadSearchFields(tx *bolt.Tx, kind record.Kind, id string) (searchFields, b
 	data := b.Get([]byte(id))
 	if data == nil {
 		return searchFields{}, false, nil
+	}
+	if kind == record.KindContact { // through the decode path, as addSearchDocs
+		rec, err := decodeRecord(kind, data)
+		if err != nil {
+			return searchFields{}, false, fmt.Errorf("%s %s: %w", kind, id, err)
+		}
+		c := rec.(*record.Contact)
+		return searchFields{ID: c.ID, EnterpriseID: c.EnterpriseID, Name: c.Name, Mobile: c.Mobile, Title: c.Title}, true, nil
 	}
 	var f searchFields
 	if err := json.Unmarshal(data, &f); err != nil {
