@@ -182,3 +182,38 @@ func appendField(buf []byte, s string) []byte {
 func runeCount(b []byte) uint16 {
 	return uint16(min(utf8.RuneCount(b), 0xFFFF))
 }
+
+// field returns one field of the entry of a slot, skipping the fields
+// before it rather than decoding them all: verifying candidates reads one
+// field of each, often of many thousands.
+func (ix *Index) field(slot uint32, f entryField) []byte {
+	b := ix.text[ix.off[slot]+1:] // past the kind byte
+	var display []byte
+	for i := entryField(0); i < efCount; i++ {
+		var l uint64
+		n := 1
+		if len(b) > 0 && b[0] < 0x80 {
+			l = uint64(b[0])
+		} else if l, n = binary.Uvarint(b); n <= 0 {
+			return nil
+		}
+		if uint64(len(b)-n) < l {
+			return nil
+		}
+		v := b[n : n+int(l)]
+		switch {
+		case i == efDisplay:
+			display = v
+		case i != f:
+		case f == efName && len(v) == 0:
+			return display
+		default:
+			return v
+		}
+		if i == f {
+			return v
+		}
+		b = b[n+int(l):]
+	}
+	return nil
+}

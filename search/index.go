@@ -168,7 +168,7 @@ func (ix *Index) maybeCompact() {
 	switch live := len(ix.off) - ix.dead; {
 	case ix.dead >= 1024 && ix.dead >= live:
 		ix.compact()
-	case ix.post.extraN >= 1<<16 && ix.post.extraN >= len(ix.post.slots)/4:
+	case ix.post.extraN >= 1<<16 && ix.post.extraN >= ix.post.frozenN()/4:
 		ix.freeze()
 	}
 }

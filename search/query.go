@@ -93,7 +93,7 @@ func (m *termMatch) hit(score uint16, f matchField) func(uint32) {
 }
 
 func (m *termMatch) namePrefix() {
-	m.ix.prefixMatch(fNameHead, m.rs, m.tb, entryName, func(slot uint32) {
+	m.ix.prefixMatch(fNameHead, m.rs, m.tb, efName, func(slot uint32) {
 		// A prefix as long as the name is the whole name.
 		score := uint16(scoreNamePrefix)
 		if int(m.ix.nameLen[slot]) == len(m.rs) {
@@ -104,9 +104,9 @@ func (m *termMatch) namePrefix() {
 }
 
 func (m *termMatch) shortName() {
-	m.ix.textMatch(fShort, m.rs, m.tb, entryShort, func(slot uint32) {
+	m.ix.textMatch(fShort, m.rs, m.tb, efShort, func(slot uint32) {
 		score := uint16(scoreShort)
-		if e := m.ix.entry(slot); string(e.short()) == m.term {
+		if string(m.ix.field(slot, efShort)) == m.term {
 			score = scoreShortExact
 		}
 		m.s.hit(m.t, slot, score, mShortName)
@@ -114,15 +114,15 @@ func (m *termMatch) shortName() {
 }
 
 func (m *termMatch) nameSubstring() {
-	m.ix.textMatch(fName, m.rs, m.tb, entryName, m.hit(scoreName, mName))
+	m.ix.textMatch(fName, m.rs, m.tb, efName, m.hit(scoreName, mName))
 }
 
 func (m *termMatch) initialsPrefix() {
-	m.ix.prefixMatch(fInitialsHead, m.rs, m.tb, entryInitials, m.hit(scoreInitialsPrefix, mPinyinInitials))
+	m.ix.prefixMatch(fInitialsHead, m.rs, m.tb, efInitials, m.hit(scoreInitialsPrefix, mPinyinInitials))
 }
 
 func (m *termMatch) initials() {
-	m.ix.textMatch(fInitials, m.rs, m.tb, entryInitials, m.hit(scoreInitials, mPinyinInitials))
+	m.ix.textMatch(fInitials, m.rs, m.tb, efInitials, m.hit(scoreInitials, mPinyinInitials))
 }
 
 func (m *termMatch) pinyin() {
@@ -130,7 +130,7 @@ func (m *termMatch) pinyin() {
 }
 
 func (m *termMatch) address() {
-	m.ix.textMatch(fAddr, m.rs, m.tb, entryAddr, m.hit(scoreAddress, mAddress))
+	m.ix.textMatch(fAddr, m.rs, m.tb, efAddr, m.hit(scoreAddress, mAddress))
 }
 
 // codeOrMobile is one step because the two scores tie.
@@ -143,21 +143,17 @@ func (m *termMatch) codeOrMobile() {
 	}
 }
 
-func entryName(e *entry) []byte     { return e.name() }
-func entryShort(e *entry) []byte    { return e.short() }
-func entryAddr(e *entry) []byte     { return e.addr() }
-func entryInitials(e *entry) []byte { return e.initials() }
 
 // textMatch calls fn for every slot whose text (unigrams and bigrams posted
 // under f) contains term. One- and two-rune terms are exact from their
 // posting list; longer ones intersect their bigrams and verify.
-func (ix *Index) textMatch(f field, rs []rune, term []byte, text func(*entry) []byte, fn func(uint32)) {
+func (ix *Index) textMatch(f field, rs []rune, term []byte, text entryField, fn func(uint32)) {
 	switch len(rs) {
 	case 1:
-		each(ix.list(uniKey(f, rs[0])), fn)
+		ix.each(uniKey(f, rs[0]), fn)
 		return
 	case 2:
-		each(ix.list(biKey(f, rs[0], rs[1])), fn)
+		ix.each(biKey(f, rs[0], rs[1]), fn)
 		return
 	}
 	lists := make([][]uint32, 0, len(rs)-1)
@@ -169,7 +165,7 @@ func (ix *Index) textMatch(f field, rs []rune, term []byte, text func(*entry) []
 		lists = append(lists, list)
 	}
 	for _, slot := range intersectAll(lists) {
-		if e, ok := ix.liveEntry(slot); ok && bytes.Contains(text(&e), term) {
+		if ix.live(slot) && bytes.Contains(ix.field(slot, text), term) {
 			fn(slot)
 		}
 	}
@@ -188,41 +184,41 @@ func (ix *Index) list(k uint64) []uint32 { return ix.post.list(k) }
 
 // prefixMatch calls fn for every slot whose text starts with term, using
 // the head keys posted under f.
-func (ix *Index) prefixMatch(f field, rs []rune, term []byte, text func(*entry) []byte, fn func(uint32)) {
+func (ix *Index) prefixMatch(f field, rs []rune, term []byte, text entryField, fn func(uint32)) {
 	if len(rs) == 1 {
-		each(ix.list(uniKey(f, rs[0])), fn)
+		ix.each(uniKey(f, rs[0]), fn)
 		return
 	}
-	list := ix.list(biKey(f, rs[0], rs[1]))
+	k := biKey(f, rs[0], rs[1])
 	if len(rs) == 2 {
-		each(list, fn)
+		ix.each(k, fn)
 		return
 	}
-	for _, slot := range list {
-		if e, ok := ix.liveEntry(slot); ok && bytes.HasPrefix(text(&e), term) {
+	ix.each(k, func(slot uint32) {
+		if ix.live(slot) && bytes.HasPrefix(ix.field(slot, text), term) {
 			fn(slot)
 		}
-	}
+	})
 }
 
 // pinyinMatch finds term as a prefix of the full pinyin from any syllable
 // start: atStart for the first syllable, anywhere for the others.
 func (ix *Index) pinyinMatch(term []byte, atStart, anywhere func(uint32)) {
 	if len(term) <= maxPinyinKey {
-		each(ix.list(strKey(fPinyinHead, term)), atStart)
-		each(ix.list(strKey(fPinyin, term)), anywhere)
+		ix.each(strKey(fPinyinHead, term), atStart)
+		ix.each(strKey(fPinyin, term), anywhere)
 		return
 	}
-	for _, slot := range ix.list(strKey(fPinyinHead, term)) {
-		if e, ok := ix.liveEntry(slot); ok && bytes.HasPrefix(e.pinyin(), term) {
+	ix.each(strKey(fPinyinHead, term), func(slot uint32) {
+		if ix.live(slot) && bytes.HasPrefix(ix.field(slot, efPinyin), term) {
 			atStart(slot)
 		}
-	}
-	for _, slot := range ix.list(strKey(fPinyin, term)) { // keyed by the first six letters
+	})
+	ix.each(strKey(fPinyin, term), func(slot uint32) { // keyed by the first six letters
 		if e, ok := ix.liveEntry(slot); ok && pinyinHas(&e, term) {
 			anywhere(slot)
 		}
-	}
+	})
 }
 
 // pinyinHas reports whether term starts at some syllable of e's pinyin.
@@ -237,29 +233,29 @@ func pinyinHas(e *entry, term []byte) bool {
 
 // codeMatch finds credit codes that start with term.
 func (ix *Index) codeMatch(term []byte, fn func(uint32)) {
-	list := ix.list(strKey(fCode, term))
+	k := strKey(fCode, term)
 	if len(term) <= 6 {
-		each(list, fn)
+		ix.each(k, fn)
 		return
 	}
-	for _, slot := range list {
-		if e, ok := ix.liveEntry(slot); ok && bytes.HasPrefix(e.code(), term) {
+	ix.each(k, func(slot uint32) {
+		if ix.live(slot) && bytes.HasPrefix(ix.field(slot, efCode), term) {
 			fn(slot)
 		}
-	}
+	})
 }
 
 // mobileMatch finds mobiles whose national digits end with digits.
 func (ix *Index) mobileMatch(digits []byte, fn func(uint32)) {
-	list := ix.list(strKey(fMobile, digits[len(digits)-4:]))
+	k := strKey(fMobile, digits[len(digits)-4:])
 	if len(digits) == 4 {
-		each(list, fn)
+		ix.each(k, fn)
 		return
 	}
-	for _, slot := range list {
+	ix.each(k, func(slot uint32) {
 		e, ok := ix.liveEntry(slot)
 		if !ok {
-			continue
+			return
 		}
 		e.eachMobile(func(m []byte) bool {
 			if bytes.HasSuffix(m, digits) {
@@ -268,11 +264,9 @@ func (ix *Index) mobileMatch(digits []byte, fn func(uint32)) {
 			}
 			return true
 		})
-	}
+	})
 }
 
-func each(list []uint32, fn func(uint32)) {
-	for _, slot := range list {
-		fn(slot)
-	}
-}
+// each calls fn with every slot posted under k, in ascending order,
+// without building the list.
+func (ix *Index) each(k uint64, fn func(uint32)) { ix.post.each(k, fn) }

@@ -23,8 +23,7 @@ func (ix *Index) rankLess(a, b candidate) bool {
 	if ka, kb := ix.idKey[a.slot], ix.idKey[b.slot]; ka != kb {
 		return ka.less(kb)
 	}
-	ea, eb := ix.entry(a.slot), ix.entry(b.slot)
-	return string(ea.id()) < string(eb.id())
+	return string(ix.field(a.slot, efID)) < string(ix.field(b.slot, efID))
 }
 
 // idPrefix is the first 16 bytes of an ID, big-endian and zero-padded:
