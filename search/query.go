@@ -143,7 +143,6 @@ func (m *termMatch) codeOrMobile() {
 	}
 }
 
-
 // textMatch calls fn for every slot whose text (unigrams and bigrams posted
 // under f) contains term. One- and two-rune terms are exact from their
 // posting list; longer ones intersect their bigrams and verify.
