@@ -17,18 +17,21 @@ import (
 // which keeps bbolt from remapping the file meanwhile. Failure only
 // costs memory, so it is logged, not returned.
 func (s *Store) releasePages() {
-	err := s.db.View(func(tx *bolt.Tx) error {
-		// Any key read in a read transaction points into the mapping;
-		// the mapping starts at Info().Data.
-		k, _ := tx.Cursor().First()
-		if len(k) == 0 {
-			return nil
-		}
-		p := unsafe.Pointer(unsafe.SliceData(k))
-		base := unsafe.Add(p, -int(uintptr(p)-s.db.Info().Data))
-		return syscall.Madvise(unsafe.Slice((*byte)(base), tx.Size()), syscall.MADV_DONTNEED)
-	})
-	if err != nil {
+	if err := s.db.View(s.releaseTxPages); err != nil {
 		s.log.Warn("release store file pages", "err", err)
 	}
+}
+
+// releaseTxPages is releasePages inside a read transaction the caller
+// holds (a second View here could deadlock against a waiting writer).
+func (s *Store) releaseTxPages(tx *bolt.Tx) error {
+	// Any key read in a read transaction points into the mapping; the
+	// mapping starts at Info().Data.
+	k, _ := tx.Cursor().First()
+	if len(k) == 0 {
+		return nil
+	}
+	p := unsafe.Pointer(unsafe.SliceData(k))
+	base := unsafe.Add(p, -int(uintptr(p)-s.db.Info().Data))
+	return syscall.Madvise(unsafe.Slice((*byte)(base), tx.Size()), syscall.MADV_DONTNEED)
 }
