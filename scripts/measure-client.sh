@@ -11,6 +11,10 @@
 #   EMPTY=1      measure an empty store instead (what Fyne itself costs)
 #   SHOT=FILE    save a picture of the window at the last sample
 #   SAMPLES="2 5 10"  seconds after start to read the memory at
+#   TYPE=TEXT    after the last sample, type TEXT into the search box one
+#                key at a time (clearing it between words) and read the
+#                memory again: the figure after use, not only at rest
+# The environment reaches the app, so GOGC or GOMEMLIMIT can be tried.
 # Needs: Go with the Fyne build packages, xvfb, xdotool, imagemagick.
 set -euo pipefail
 
@@ -53,6 +57,7 @@ colours() {
 
 printf 'run window-s list-s'
 for s in "${samples[@]}"; do printf ' rss@%ss(anon,file)' "$s"; done
+[[ -n "${TYPE:-}" ]] && printf ' rss-after-typing'
 printf '\n'
 for run in $(seq "$runs"); do
   sync
@@ -78,6 +83,16 @@ for run in $(seq "$runs"); do
     read -r rss anon file <<<"$(status "$app_pid")"
     line+=" $rss($anon,$file)"
   done
+  if [[ -n "${TYPE:-}" ]]; then
+    xdotool mousemove --window "$win" 300 62 click 1 # the search box
+    for word in $TYPE; do
+      xdotool key --window "$win" ctrl+a BackSpace
+      xdotool type --window "$win" --delay 150 "$word"
+    done
+    sleep 2
+    read -r rss anon file <<<"$(status "$app_pid")"
+    line+=" $rss($anon,$file)"
+  fi
   echo "$line"
   if [[ -n "${SHOT:-}" ]]; then import -window "$win" "$SHOT"; fi
   kill "$app_pid"; wait "$app_pid" 2>/dev/null || true

@@ -180,6 +180,12 @@ func (s *Store) Search(ctx context.Context, q string, limit int) ([]Hit, error) 
 	if err != nil {
 		return nil, fmt.Errorf("search %q: %w", q, err)
 	}
+	// Each keystroke reads up to limit records (and the window reads them
+	// again right after), scattered over the file: typing fifty keys kept
+	// 100 MB of file pages resident. Giving them back costs a page-table
+	// walk here and a few hundred page-cache faults on the next read:
+	// about 0.4 ms a search in BenchmarkSearch.
+	s.releasePages()
 	return hits, nil
 }
 
