@@ -4,6 +4,7 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/layout"
+	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/shanhaifield/shanhai/record"
@@ -55,7 +56,38 @@ func (it *enterpriseItem) set(r enterpriseRow) {
 	if r.match != "" {
 		name += "（" + r.match + "）"
 	}
-	it.name.SetText(name)
+	it.name.Text = name
+	it.fitName()
+	it.name.Refresh()
 	it.stage.SetText(r.stage)
 	it.region.SetText(r.region)
+}
+
+// Resize implements fyne.Widget: a new width may change whether the name
+// needs its ellipsis.
+func (it *enterpriseItem) Resize(size fyne.Size) {
+	it.BaseWidget.Resize(size)
+	if it.fitName() {
+		it.name.Refresh()
+	}
+}
+
+// fitName asks for the ellipsis only when the name does not fit, and
+// reports whether that changed. Fyne 2.8 shapes an ellipsis label's text
+// afresh with a new shaper on every layout, about a millisecond with the
+// CJK font, which made redrawing the rows most of a search keystroke's
+// time; a name that fits is measured through Fyne's text cache instead.
+func (it *enterpriseItem) fitName() bool {
+	want := fyne.TextTruncateEllipsis
+	if w := it.name.Size().Width; w > 0 {
+		size := theme.SizeForWidget(theme.SizeNameText, it.name)
+		if fyne.MeasureText(it.name.Text, size, it.name.TextStyle).Width+2*theme.InnerPadding()+1 <= w {
+			want = fyne.TextTruncateOff
+		}
+	}
+	if it.name.Truncation == want {
+		return false
+	}
+	it.name.Truncation = want
+	return true
 }

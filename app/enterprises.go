@@ -43,6 +43,8 @@ type enterpriseScreen struct {
 	now     func() time.Time
 	rows    []enterpriseRow
 	total   int
+	// keepTotal asks the next reload to keep total rather than count.
+	keepTotal bool
 
 	// next is the cursor of the page after the loaded rows, "" when all
 	// are loaded; loading is set while that page is being fetched, and gen
@@ -151,9 +153,13 @@ func (s *enterpriseScreen) setReference(ref *reference) {
 }
 
 // setQuery is the search box's change handler: every keystroke re-queries
-// the store, which is fast enough that no debounce is needed.
+// the store, which is fast enough that no debounce is needed. A keystroke
+// keeps the total count: counting walks the whole enterprise bucket,
+// about a millisecond and 80 MB of file pages at 100k, and typing does
+// not change it.
 func (s *enterpriseScreen) setQuery(q string) {
 	s.query = strings.TrimSpace(q)
+	s.keepTotal = s.total > 0
 	s.reload()
 }
 
@@ -165,7 +171,11 @@ func (s *enterpriseScreen) reload() {
 	s.gen++
 	s.loading = false
 	s.next = ""
-	total, err := s.svc.Count(ctx, record.KindEnterprise)
+	total, err := s.total, error(nil)
+	if !s.keepTotal {
+		total, err = s.svc.Count(ctx, record.KindEnterprise)
+	}
+	s.keepTotal = false
 	var rows []enterpriseRow
 	var next string
 	s.filter.due = nil

@@ -1,10 +1,10 @@
 package search
 
 import (
+	"bytes"
+	"hash/maphash"
 	"runtime"
-	"slices"
 	"sync"
-	"unicode/utf8"
 )
 
 // Doc kinds.
@@ -28,236 +28,297 @@ type Doc struct {
 // Index is an in-memory search index. It is safe for concurrent use: any
 // number of queries run together, writes wait for them. The zero value is
 // an empty index, as New returns.
+//
+// Memory: entries are encoded end to end in one byte arena (see entry.go)
+// and posting lists are frozen into one sorted key array and one slot
+// array (see postings.go), so the heap holds a few large arrays rather
+// than millions of small objects. Documents put after the last freeze
+// keep their postings in a small map until the next one.
 type Index struct {
-	mu    sync.RWMutex
-	docs  []*entry          // by slot; nil once removed
-	byID  map[string]uint32 // live slot of each ID
-	post  map[uint64]int32  // key → index in lists
-	lists [][]uint32        // posting lists: ascending slots
-	dead  int               // removed slots still in docs
+	mu   sync.RWMutex
+	text []byte   // encoded entries, end to end
+	off  []uint32 // by slot: where its entry starts in text
+	gone []uint64 // by slot: bit set once removed or replaced
+	dead int      // removed slots still in off
+
+	ids idMap // live slot of each ID
+
+	post postings
 
 	// nameLen (name length in runes) and idKey by slot are kept apart from
-	// docs so ranking many candidates stays in cache.
+	// the entries so ranking many candidates stays in cache.
 	nameLen []uint16
 	idKey   []idPrefix
 
 	scratch sync.Pool // *scratch for queries
 }
 
-// entry is a document as the index keeps it: normalised text for verifying
-// matches, plus what a Result reports.
-type entry struct {
-	id, kind, enterpriseID string
-	displayName            string // Doc.Name as put
-	name, short, addr      string // normalised
-	pinyin, initials       string
-	starts                 []uint16 // syllable offsets in pinyin
-	code                   string
-	mobiles                []string // national digits
-}
-
 // New returns an empty index.
-func New() *Index {
-	return &Index{
-		byID: make(map[string]uint32),
-		post: make(map[uint64]int32),
-	}
-}
+func New() *Index { return &Index{} }
 
 // Len returns the number of documents in the index.
 func (ix *Index) Len() int {
 	ix.mu.RLock()
 	defer ix.mu.RUnlock()
-	return len(ix.byID)
+	return len(ix.off) - ix.dead
 }
+
+// entry decodes the entry of a slot.
+func (ix *Index) entry(slot uint32) entry {
+	return decodeEntry(ix.text[ix.off[slot]:])
+}
+
+// live reports whether slot holds a document not removed since.
+func (ix *Index) live(slot uint32) bool { return !isGone(ix.gone, slot) }
+
+func isGone(bits []uint64, slot uint32) bool { return bits[slot/64]&(1<<(slot%64)) != 0 }
 
 // Put adds d, or replaces the document with the same ID.
 func (ix *Index) Put(d Doc) {
-	e := newEntry(d) // outside the lock: queries go on meanwhile
+	enc := encodeDoc(nil, d) // outside the lock: queries go on meanwhile
 	ix.mu.Lock()
 	defer ix.mu.Unlock()
-	ix.put(e, nil)
+	ix.put(enc, true)
 	ix.maybeCompact()
 }
 
 // PutAll adds or replaces many documents, as Put of each in order; the
 // store uses it to build the index when it opens. Text is prepared on all
-// cores before any lock is taken, and the documents go in by chunks of
-// chunkSize under short write locks, so queries keep running meanwhile and
-// see the documents put so far.
+// cores before any lock is taken. Into an empty index the documents go
+// without postings and one freeze builds them all, which needs far less
+// memory at its peak than growing a list per key.
 func (ix *Index) PutAll(docs []Doc) {
-	entries := make([]*entry, len(docs))
+	encs := encodeAll(docs)
+	ix.mu.Lock()
+	defer ix.mu.Unlock()
+	bulk := len(ix.off) == 0
+	for _, enc := range encs {
+		ix.put(enc, !bulk)
+	}
+	if bulk {
+		ix.freeze()
+	}
+	ix.maybeCompact()
+}
+
+// encodeAll encodes docs on all cores (one goroutine for a small batch).
+func encodeAll(docs []Doc) [][]byte {
+	encs := make([][]byte, len(docs))
 	workers := min(runtime.GOMAXPROCS(0), max(len(docs)/1024, 1))
 	prepare := func(w int) {
 		for i := w; i < len(docs); i += workers {
-			entries[i] = newEntry(docs[i])
+			encs[i] = encodeDoc(nil, docs[i])
 		}
 	}
 	if workers == 1 { // a sync batch: not worth a goroutine
 		prepare(0)
-	} else {
-		var wg sync.WaitGroup
-		for w := range workers {
-			wg.Go(func() { prepare(w) })
-		}
-		wg.Wait()
+		return encs
 	}
-	var keys []uint64
-	for len(entries) > 0 {
-		n := min(len(entries), chunkSize)
-		keys = ix.putChunk(entries[:n], keys, len(entries))
-		entries = entries[n:]
+	var wg sync.WaitGroup
+	for w := range workers {
+		wg.Go(func() { prepare(w) })
 	}
-}
-
-// chunkSize bounds how long PutAll holds the write lock at a time: a few
-// per cent of BenchmarkBuild's time for 300k documents.
-const chunkSize = 8192
-
-// putChunk puts entries under one write lock; remaining counts the
-// entries of the whole PutAll not yet put, to size an empty index once.
-func (ix *Index) putChunk(entries []*entry, keys []uint64, remaining int) []uint64 {
-	ix.mu.Lock()
-	defer ix.mu.Unlock()
-	if len(ix.docs) == 0 && len(ix.byID) == 0 { // the store's first load
-		ix.byID = make(map[string]uint32, remaining)
-		ix.docs = make([]*entry, 0, remaining)
-		ix.nameLen = make([]uint16, 0, remaining)
-		ix.idKey = make([]idPrefix, 0, remaining)
-	}
-	for _, e := range entries {
-		keys = ix.put(e, keys[:0])
-	}
-	ix.maybeCompact()
-	return keys
+	wg.Wait()
+	return encs
 }
 
 // Remove drops the document with this ID; an unknown ID is a no-op.
 func (ix *Index) Remove(id string) {
 	ix.mu.Lock()
 	defer ix.mu.Unlock()
-	ix.remove(id)
+	ix.remove([]byte(id))
 	ix.maybeCompact()
 }
 
-func (ix *Index) remove(id string) {
-	slot, ok := ix.byID[id]
+func (ix *Index) remove(id []byte) {
+	slot, ok := ix.ids.get(ix, id)
 	if !ok {
 		return
 	}
-	delete(ix.byID, id)
-	ix.docs[slot] = nil
+	ix.ids.del(ix, id, slot)
+	ix.gone[slot/64] |= 1 << (slot % 64)
 	ix.dead++
 }
 
-// put indexes e in a new slot, replacing any document with its ID. keys is
-// a buffer to reuse; put returns it grown.
-func (ix *Index) put(e *entry, keys []uint64) []uint64 {
-	if ix.post == nil { // zero Index
-		ix.post = make(map[uint64]int32)
+// put appends an encoded entry in a new slot, replacing any document with
+// its ID; with post it also adds the slot to the postings (a bulk load
+// freezes them afterwards instead).
+func (ix *Index) put(enc []byte, post bool) {
+	e := decodeEntry(enc)
+	ix.remove(e.id())
+	slot := uint32(len(ix.off))
+	ix.off = append(ix.off, uint32(len(ix.text)))
+	ix.text = append(ix.text, enc...)
+	if int(slot/64) >= len(ix.gone) {
+		ix.gone = append(ix.gone, 0)
 	}
-	if ix.byID == nil {
-		ix.byID = make(map[string]uint32)
+	ix.nameLen = append(ix.nameLen, runeCount(e.name()))
+	ix.idKey = append(ix.idKey, prefixOf(e.id()))
+	ix.ids.set(ix, e.id(), slot)
+	if post {
+		ix.post.add(slot, docKeys(nil, &e))
 	}
-	ix.remove(e.id)
-	slot := uint32(len(ix.docs))
-	ix.docs = append(ix.docs, e)
-	ix.nameLen = append(ix.nameLen, uint16(min(utf8.RuneCountInString(e.name), 0xFFFF)))
-	ix.idKey = append(ix.idKey, prefixOf(e.id))
-	ix.byID[e.id] = slot
-	keys = docKeys(keys, e)
-	for _, k := range keys {
-		i, ok := ix.post[k]
-		if !ok {
-			i = int32(len(ix.lists))
-			ix.post[k] = i
-			ix.lists = append(ix.lists, nil)
-		}
-		// Slots only grow, so appending keeps every list sorted, and a
-		// key repeated in this document finds its slot already last.
-		if l := ix.lists[i]; len(l) == 0 || l[len(l)-1] != slot {
-			ix.lists[i] = append(l, slot)
-		}
-	}
-	return keys
-}
-
-// list returns the posting list of a key (nil when absent).
-func (ix *Index) list(k uint64) []uint32 {
-	if i, ok := ix.post[k]; ok {
-		return ix.lists[i]
-	}
-	return nil
-}
-
-// newEntry normalises d and derives its pinyin; it touches no index state.
-func newEntry(d Doc) *entry {
-	e := &entry{
-		id:           d.ID,
-		kind:         d.Kind,
-		enterpriseID: d.EnterpriseID,
-		displayName:  d.Name,
-		name:         normalize(d.Name),
-		short:        normalize(d.ShortName),
-		addr:         normalize(d.Address),
-		code:         normalize(d.CreditCode),
-	}
-	e.pinyin, e.initials, e.starts = pinyinOf(e.name, d.Kind == KindContact)
-	for _, m := range d.Mobiles {
-		if n := nationalMobile(m); n != "" {
-			e.mobiles = append(e.mobiles, n)
-		}
-	}
-	return e
 }
 
 // maybeCompact drops tombstones once they are at least as many as the live
 // documents (and not trivially few), so replace-heavy sync costs amortised
-// O(1) per write.
+// O(1) per write; and it folds the postings added since the last freeze
+// into the frozen arrays once they are a fair share of them.
 func (ix *Index) maybeCompact() {
-	if ix.dead < 1024 || ix.dead < len(ix.byID) {
-		return
+	switch live := len(ix.off) - ix.dead; {
+	case ix.dead >= 1024 && ix.dead >= live:
+		ix.compact()
+	case ix.post.extraN >= 1<<16 && ix.post.extraN >= ix.post.frozenN()/4:
+		ix.freeze()
 	}
-	ix.compact()
 }
 
-// compact renumbers live slots densely and rewrites every posting list;
-// renumbering is monotonic, so lists stay sorted.
+// compact renumbers live slots densely, rewrites the arena without the
+// removed entries and freezes the postings again.
 func (ix *Index) compact() {
-	const gone = ^uint32(0)
-	remap := make([]uint32, len(ix.docs))
-	docs := make([]*entry, 0, len(ix.byID))
-	nameLen := make([]uint16, 0, len(ix.byID))
-	idKey := make([]idPrefix, 0, len(ix.byID))
-	for old, e := range ix.docs {
-		if e == nil {
-			remap[old] = gone
+	live := len(ix.off) - ix.dead
+	text := make([]byte, 0, len(ix.text)/2+1)
+	off := make([]uint32, 0, live)
+	nameLen := make([]uint16, 0, live)
+	idKey := make([]idPrefix, 0, live)
+	for slot := range ix.off {
+		if !ix.live(uint32(slot)) {
 			continue
 		}
-		remap[old] = uint32(len(docs))
-		ix.byID[e.id] = uint32(len(docs))
-		docs = append(docs, e)
-		nameLen = append(nameLen, ix.nameLen[old])
-		idKey = append(idKey, ix.idKey[old])
-	}
-	rewrite := func(list []uint32) []uint32 {
-		out := list[:0]
-		for _, s := range list {
-			if n := remap[s]; n != gone {
-				out = append(out, n)
-			}
+		start := ix.off[slot]
+		end := uint32(len(ix.text))
+		if slot+1 < len(ix.off) {
+			end = ix.off[slot+1]
 		}
-		return slices.Clip(out)
+		off = append(off, uint32(len(text)))
+		text = append(text, ix.text[start:end]...)
+		nameLen = append(nameLen, ix.nameLen[slot])
+		idKey = append(idKey, ix.idKey[slot])
 	}
-	lists := make([][]uint32, 0, len(ix.post))
-	for k, i := range ix.post {
-		if list := rewrite(ix.lists[i]); len(list) == 0 {
-			delete(ix.post, k)
-		} else {
-			ix.post[k] = int32(len(lists))
-			lists = append(lists, list)
+	ix.text, ix.off, ix.nameLen, ix.idKey = text, off, nameLen, idKey
+	ix.gone, ix.dead = make([]uint64, (len(off)+63)/64), 0
+	ix.ids = idMap{}
+	for slot := range ix.off {
+		e := ix.entry(uint32(slot))
+		ix.ids.set(ix, e.id(), uint32(slot))
+	}
+	ix.freeze()
+}
+
+// freeze rebuilds the frozen postings from every live entry.
+func (ix *Index) freeze() {
+	ix.post = buildPostings(len(ix.off), func(slot uint32, keys []uint64) []uint64 {
+		if !ix.live(slot) {
+			return keys
+		}
+		e := ix.entry(slot)
+		return docKeys(keys, &e)
+	})
+}
+
+// idMap finds the live slot of an ID. It keys slots by a 64-bit hash of
+// the ID, which the arena holds, instead of by string: no string per
+// document on the heap. IDs whose hash is taken by another live ID go to
+// the small collide map.
+type idMap struct {
+	seed    maphash.Seed
+	seeded  bool
+	byHash  map[uint64]uint32
+	collide map[string]uint32
+}
+
+func (m *idMap) hash(id []byte) uint64 {
+	if !m.seeded {
+		m.seed, m.seeded = maphash.MakeSeed(), true
+	}
+	return maphash.Bytes(m.seed, id)
+}
+
+func (m *idMap) get(ix *Index, id []byte) (uint32, bool) {
+	if slot, ok := m.byHash[m.hash(id)]; ok {
+		if e := ix.entry(slot); bytes.Equal(e.id(), id) {
+			return slot, true
 		}
 	}
-	ix.lists = lists
-	ix.docs, ix.nameLen, ix.idKey, ix.dead = docs, nameLen, idKey, 0
+	slot, ok := m.collide[string(id)]
+	return slot, ok
+}
+
+// set records the slot of an ID that is not in the map.
+func (m *idMap) set(ix *Index, id []byte, slot uint32) {
+	if m.byHash == nil {
+		m.byHash = make(map[uint64]uint32)
+	}
+	h := m.hash(id)
+	if _, taken := m.byHash[h]; !taken {
+		m.byHash[h] = slot
+		return
+	}
+	if m.collide == nil {
+		m.collide = make(map[string]uint32)
+	}
+	m.collide[string(id)] = slot
+}
+
+// del forgets the ID at slot.
+func (m *idMap) del(ix *Index, id []byte, slot uint32) {
+	if s, ok := m.byHash[m.hash(id)]; ok && s == slot {
+		delete(m.byHash, m.hash(id))
+		return
+	}
+	delete(m.collide, string(id))
+}
+
+// Builder fills a new Index from a stream of documents, as the store
+// does when it opens: it encodes them a batch at a time on all cores and
+// freezes the postings once at the end, so neither all the documents nor
+// a list per key are ever held at once. A Builder is not safe for
+// concurrent use; the Index it returns is.
+type Builder struct {
+	ix    *Index
+	batch []Doc
+}
+
+// builderBatch is the documents a Builder encodes together.
+const builderBatch = 8192
+
+// NewBuilder returns a Builder for a new, empty Index.
+func NewBuilder() *Builder { return &Builder{ix: New()} }
+
+// Add adds d, or replaces an earlier document with its ID.
+func (b *Builder) Add(d Doc) {
+	b.batch = append(b.batch, d)
+	if len(b.batch) == builderBatch {
+		b.flush()
+	}
+}
+
+func (b *Builder) flush() {
+	for _, enc := range encodeAll(b.batch) {
+		b.ix.put(enc, false)
+	}
+	clear(b.batch) // let the strings go
+	b.batch = b.batch[:0]
+}
+
+// Index freezes and returns the index; the Builder must not be used
+// afterwards.
+func (b *Builder) Index() *Index {
+	b.flush()
+	ix := b.ix
+	b.ix, b.batch = nil, nil
+	ix.text = fit(ix.text)
+	ix.off, ix.nameLen, ix.idKey = fit(ix.off), fit(ix.nameLen), fit(ix.idKey)
+	ix.freeze()
+	ix.maybeCompact()
+	return ix
+}
+
+// fit returns s in an array of its own length when appends left much
+// spare capacity.
+func fit[S ~[]E, E any](s S) S {
+	if cap(s)-len(s) <= len(s)/16 {
+		return s
+	}
+	return append(make(S, 0, len(s)), s...)
 }

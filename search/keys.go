@@ -38,7 +38,7 @@ func biKey(f field, a, b rune) uint64 {
 }
 
 // strKey is the key of a short ASCII string (at most six bytes are used).
-func strKey(f field, s string) uint64 {
+func strKey[T string | []byte](f field, s T) uint64 {
 	if len(s) > 6 {
 		s = s[:6]
 	}
@@ -50,9 +50,9 @@ func strKey(f field, s string) uint64 {
 }
 
 // gramKeys appends the unigram and bigram keys of text to keys.
-func gramKeys(keys []uint64, f field, text string) []uint64 {
+func gramKeys(keys []uint64, f field, text []byte) []uint64 {
 	prev := rune(-1)
-	for _, r := range text {
+	for _, r := range string(text) {
 		if !indexable(r) {
 			prev = -1
 			continue
@@ -67,10 +67,10 @@ func gramKeys(keys []uint64, f field, text string) []uint64 {
 }
 
 // headKeys appends the keys of the first rune and first two runes of text.
-func headKeys(keys []uint64, f field, text string) []uint64 {
+func headKeys(keys []uint64, f field, text []byte) []uint64 {
 	var first rune
 	n := 0
-	for _, r := range text {
+	for _, r := range string(text) {
 		if n == 0 {
 			first = r
 			keys = append(keys, uniKey(f, r))
@@ -86,29 +86,33 @@ func headKeys(keys []uint64, f field, text string) []uint64 {
 // docKeys appends every key an entry is posted under to keys, unsorted and
 // possibly repeated.
 func docKeys(keys []uint64, e *entry) []uint64 {
-
-	keys = gramKeys(keys, fName, e.name)
-	keys = headKeys(keys, fNameHead, e.name)
-	keys = gramKeys(keys, fShort, e.short)
-	keys = gramKeys(keys, fAddr, e.addr)
-	keys = gramKeys(keys, fInitials, e.initials)
-	keys = headKeys(keys, fInitialsHead, e.initials)
-	for i, s := range e.starts {
-		for n := 2; n <= maxPinyinKey && int(s)+n <= len(e.pinyin); n++ {
-			k := e.pinyin[s : int(s)+n]
+	keys = gramKeys(keys, fName, e.name())
+	keys = headKeys(keys, fNameHead, e.name())
+	keys = gramKeys(keys, fShort, e.short())
+	keys = gramKeys(keys, fAddr, e.addr())
+	keys = gramKeys(keys, fInitials, e.initials())
+	keys = headKeys(keys, fInitialsHead, e.initials())
+	py, first := e.pinyin(), true
+	e.eachStart(func(s int) bool {
+		for n := 2; n <= maxPinyinKey && s+n <= len(py); n++ {
+			k := py[s : s+n]
 			keys = append(keys, strKey(fPinyin, k))
-			if i == 0 {
+			if first {
 				keys = append(keys, strKey(fPinyinHead, k))
 			}
 		}
+		first = false
+		return true
+	})
+	code := e.code()
+	for n := 2; n <= 6 && n <= len(code); n++ {
+		keys = append(keys, strKey(fCode, code[:n]))
 	}
-	for n := 2; n <= 6 && n <= len(e.code); n++ {
-		keys = append(keys, strKey(fCode, e.code[:n]))
-	}
-	for _, m := range e.mobiles {
+	e.eachMobile(func(m []byte) bool {
 		if len(m) >= 4 {
 			keys = append(keys, strKey(fMobile, m[len(m)-4:]))
 		}
-	}
+		return true
+	})
 	return keys
 }

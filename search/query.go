@@ -1,6 +1,9 @@
 package search
 
-import "strings"
+import (
+	"bytes"
+	"strings"
+)
 
 // Result is one ranked match.
 type Result struct {
@@ -28,9 +31,9 @@ func (ix *Index) Query(q string, limit int) []Result {
 		s = new(scratch)
 	}
 	defer ix.scratch.Put(s)
-	s.grow(len(ix.docs))
+	s.grow(len(ix.off))
 	defer s.clear()
-	s.docs = ix.docs
+	s.gone = ix.gone
 	for t, term := range ts {
 		// One term may stop at limit candidates: see matchTerm.
 		enough := -1
@@ -53,7 +56,7 @@ func (ix *Index) Query(q string, limit int) []Result {
 // skipped. Search-as-you-type's one-letter terms stop after the name
 // prefixes instead of scoring half the index.
 func (ix *Index) matchTerm(s *scratch, t int, term string, enough int) {
-	m := &termMatch{ix: ix, s: s, t: t, term: term, rs: []rune(term)}
+	m := &termMatch{ix: ix, s: s, t: t, term: term, tb: []byte(term), rs: []rune(term)}
 	for _, step := range m.steps() {
 		step()
 		if enough >= 0 && len(s.touched) >= enough {
@@ -68,6 +71,7 @@ type termMatch struct {
 	s    *scratch
 	t    int // term number
 	term string
+	tb   []byte // term as bytes, for matching the arena's text
 	rs   []rune
 }
 
@@ -89,7 +93,7 @@ func (m *termMatch) hit(score uint16, f matchField) func(uint32) {
 }
 
 func (m *termMatch) namePrefix() {
-	m.ix.prefixMatch(fNameHead, m.rs, m.term, entryName, func(slot uint32) {
+	m.ix.prefixMatch(fNameHead, m.rs, m.tb, efName, func(slot uint32) {
 		// A prefix as long as the name is the whole name.
 		score := uint16(scoreNamePrefix)
 		if int(m.ix.nameLen[slot]) == len(m.rs) {
@@ -100,9 +104,9 @@ func (m *termMatch) namePrefix() {
 }
 
 func (m *termMatch) shortName() {
-	m.ix.textMatch(fShort, m.rs, m.term, entryShort, func(slot uint32) {
+	m.ix.textMatch(fShort, m.rs, m.tb, efShort, func(slot uint32) {
 		score := uint16(scoreShort)
-		if e := m.ix.docs[slot]; e != nil && e.short == m.term {
+		if string(m.ix.field(slot, efShort)) == m.term {
 			score = scoreShortExact
 		}
 		m.s.hit(m.t, slot, score, mShortName)
@@ -110,50 +114,45 @@ func (m *termMatch) shortName() {
 }
 
 func (m *termMatch) nameSubstring() {
-	m.ix.textMatch(fName, m.rs, m.term, entryName, m.hit(scoreName, mName))
+	m.ix.textMatch(fName, m.rs, m.tb, efName, m.hit(scoreName, mName))
 }
 
 func (m *termMatch) initialsPrefix() {
-	m.ix.prefixMatch(fInitialsHead, m.rs, m.term, entryInitials, m.hit(scoreInitialsPrefix, mPinyinInitials))
+	m.ix.prefixMatch(fInitialsHead, m.rs, m.tb, efInitials, m.hit(scoreInitialsPrefix, mPinyinInitials))
 }
 
 func (m *termMatch) initials() {
-	m.ix.textMatch(fInitials, m.rs, m.term, entryInitials, m.hit(scoreInitials, mPinyinInitials))
+	m.ix.textMatch(fInitials, m.rs, m.tb, efInitials, m.hit(scoreInitials, mPinyinInitials))
 }
 
 func (m *termMatch) pinyin() {
-	m.ix.pinyinMatch(m.term, m.hit(scorePinyinPrefix, mPinyin), m.hit(scorePinyin, mPinyin))
+	m.ix.pinyinMatch(m.tb, m.hit(scorePinyinPrefix, mPinyin), m.hit(scorePinyin, mPinyin))
 }
 
 func (m *termMatch) address() {
-	m.ix.textMatch(fAddr, m.rs, m.term, entryAddr, m.hit(scoreAddress, mAddress))
+	m.ix.textMatch(fAddr, m.rs, m.tb, efAddr, m.hit(scoreAddress, mAddress))
 }
 
 // codeOrMobile is one step because the two scores tie.
 func (m *termMatch) codeOrMobile() {
 	if isAlnum(m.term) && len(m.term) >= 2 {
-		m.ix.codeMatch(m.term, m.hit(scoreCreditCode, mCreditCode))
+		m.ix.codeMatch(m.tb, m.hit(scoreCreditCode, mCreditCode))
 	}
 	if d := strings.TrimPrefix(m.term, "+86"); isDigits(d) && len(d) >= 4 {
-		m.ix.mobileMatch(d, m.hit(scoreMobile, mMobile))
+		m.ix.mobileMatch([]byte(d), m.hit(scoreMobile, mMobile))
 	}
 }
-
-func entryName(e *entry) string     { return e.name }
-func entryShort(e *entry) string    { return e.short }
-func entryAddr(e *entry) string     { return e.addr }
-func entryInitials(e *entry) string { return e.initials }
 
 // textMatch calls fn for every slot whose text (unigrams and bigrams posted
 // under f) contains term. One- and two-rune terms are exact from their
 // posting list; longer ones intersect their bigrams and verify.
-func (ix *Index) textMatch(f field, rs []rune, term string, text func(*entry) string, fn func(uint32)) {
+func (ix *Index) textMatch(f field, rs []rune, term []byte, text entryField, fn func(uint32)) {
 	switch len(rs) {
 	case 1:
-		each(ix.list(uniKey(f, rs[0])), fn)
+		ix.each(uniKey(f, rs[0]), fn)
 		return
 	case 2:
-		each(ix.list(biKey(f, rs[0], rs[1])), fn)
+		ix.each(biKey(f, rs[0], rs[1]), fn)
 		return
 	}
 	lists := make([][]uint32, 0, len(rs)-1)
@@ -165,98 +164,108 @@ func (ix *Index) textMatch(f field, rs []rune, term string, text func(*entry) st
 		lists = append(lists, list)
 	}
 	for _, slot := range intersectAll(lists) {
-		if e := ix.docs[slot]; e != nil && strings.Contains(text(e), term) {
+		if ix.live(slot) && bytes.Contains(ix.field(slot, text), term) {
 			fn(slot)
 		}
 	}
 }
 
+// liveEntry decodes the entry of a slot unless it was removed.
+func (ix *Index) liveEntry(slot uint32) (entry, bool) {
+	if !ix.live(slot) {
+		return entry{}, false
+	}
+	return ix.entry(slot), true
+}
+
+// list returns the posting list of a key (nil when absent).
+func (ix *Index) list(k uint64) []uint32 { return ix.post.list(k) }
+
 // prefixMatch calls fn for every slot whose text starts with term, using
 // the head keys posted under f.
-func (ix *Index) prefixMatch(f field, rs []rune, term string, text func(*entry) string, fn func(uint32)) {
+func (ix *Index) prefixMatch(f field, rs []rune, term []byte, text entryField, fn func(uint32)) {
 	if len(rs) == 1 {
-		each(ix.list(uniKey(f, rs[0])), fn)
+		ix.each(uniKey(f, rs[0]), fn)
 		return
 	}
-	list := ix.list(biKey(f, rs[0], rs[1]))
+	k := biKey(f, rs[0], rs[1])
 	if len(rs) == 2 {
-		each(list, fn)
+		ix.each(k, fn)
 		return
 	}
-	for _, slot := range list {
-		if e := ix.docs[slot]; e != nil && strings.HasPrefix(text(e), term) {
+	ix.each(k, func(slot uint32) {
+		if ix.live(slot) && bytes.HasPrefix(ix.field(slot, text), term) {
 			fn(slot)
 		}
-	}
+	})
 }
 
 // pinyinMatch finds term as a prefix of the full pinyin from any syllable
 // start: atStart for the first syllable, anywhere for the others.
-func (ix *Index) pinyinMatch(term string, atStart, anywhere func(uint32)) {
+func (ix *Index) pinyinMatch(term []byte, atStart, anywhere func(uint32)) {
 	if len(term) <= maxPinyinKey {
-		each(ix.list(strKey(fPinyinHead, term)), atStart)
-		each(ix.list(strKey(fPinyin, term)), anywhere)
+		ix.each(strKey(fPinyinHead, term), atStart)
+		ix.each(strKey(fPinyin, term), anywhere)
 		return
 	}
-	for _, slot := range ix.list(strKey(fPinyinHead, term)) {
-		if e := ix.docs[slot]; e != nil && strings.HasPrefix(e.pinyin, term) {
+	ix.each(strKey(fPinyinHead, term), func(slot uint32) {
+		if ix.live(slot) && bytes.HasPrefix(ix.field(slot, efPinyin), term) {
 			atStart(slot)
 		}
-	}
-	for _, slot := range ix.list(strKey(fPinyin, term)) { // keyed by the first six letters
-		if e := ix.docs[slot]; e != nil && pinyinHas(e, term) {
+	})
+	ix.each(strKey(fPinyin, term), func(slot uint32) { // keyed by the first six letters
+		if e, ok := ix.liveEntry(slot); ok && pinyinHas(&e, term) {
 			anywhere(slot)
 		}
-	}
+	})
 }
 
 // pinyinHas reports whether term starts at some syllable of e's pinyin.
-func pinyinHas(e *entry, term string) bool {
-	for _, s := range e.starts {
-		if strings.HasPrefix(e.pinyin[s:], term) {
-			return true
-		}
-	}
-	return false
+func pinyinHas(e *entry, term []byte) bool {
+	py, found := e.pinyin(), false
+	e.eachStart(func(s int) bool {
+		found = s <= len(py) && bytes.HasPrefix(py[s:], term)
+		return !found
+	})
+	return found
 }
 
 // codeMatch finds credit codes that start with term.
-func (ix *Index) codeMatch(term string, fn func(uint32)) {
-	list := ix.list(strKey(fCode, term))
+func (ix *Index) codeMatch(term []byte, fn func(uint32)) {
+	k := strKey(fCode, term)
 	if len(term) <= 6 {
-		each(list, fn)
+		ix.each(k, fn)
 		return
 	}
-	for _, slot := range list {
-		if e := ix.docs[slot]; e != nil && strings.HasPrefix(e.code, term) {
+	ix.each(k, func(slot uint32) {
+		if ix.live(slot) && bytes.HasPrefix(ix.field(slot, efCode), term) {
 			fn(slot)
 		}
-	}
+	})
 }
 
 // mobileMatch finds mobiles whose national digits end with digits.
-func (ix *Index) mobileMatch(digits string, fn func(uint32)) {
-	list := ix.list(strKey(fMobile, digits[len(digits)-4:]))
+func (ix *Index) mobileMatch(digits []byte, fn func(uint32)) {
+	k := strKey(fMobile, digits[len(digits)-4:])
 	if len(digits) == 4 {
-		each(list, fn)
+		ix.each(k, fn)
 		return
 	}
-	for _, slot := range list {
-		e := ix.docs[slot]
-		if e == nil {
-			continue
+	ix.each(k, func(slot uint32) {
+		e, ok := ix.liveEntry(slot)
+		if !ok {
+			return
 		}
-		for _, m := range e.mobiles {
-			if strings.HasSuffix(m, digits) {
+		e.eachMobile(func(m []byte) bool {
+			if bytes.HasSuffix(m, digits) {
 				fn(slot)
-				break
+				return false
 			}
-		}
-	}
+			return true
+		})
+	})
 }
 
-func each(list []uint32, fn func(uint32)) {
-	for _, slot := range list {
-		fn(slot)
-	}
-}
+// each calls fn with every slot posted under k, in ascending order,
+// without building the list.
+func (ix *Index) each(k uint64, fn func(uint32)) { ix.post.each(k, fn) }

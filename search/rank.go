@@ -23,7 +23,7 @@ func (ix *Index) rankLess(a, b candidate) bool {
 	if ka, kb := ix.idKey[a.slot], ix.idKey[b.slot]; ka != kb {
 		return ka.less(kb)
 	}
-	return ix.docs[a.slot].id < ix.docs[b.slot].id
+	return string(ix.field(a.slot, efID)) < string(ix.field(b.slot, efID))
 }
 
 // idPrefix is the first 16 bytes of an ID, big-endian and zero-padded:
@@ -33,7 +33,7 @@ func (ix *Index) rankLess(a, b candidate) bool {
 // the strings behind two pointers halved the time of one-letter queries.
 type idPrefix [2]uint64
 
-func prefixOf(id string) idPrefix {
+func prefixOf(id []byte) idPrefix {
 	var p idPrefix
 	for i := 0; i < 16 && i < len(id); i++ {
 		p[i/8] |= uint64(id[i]) << (56 - 8*(i%8))
@@ -71,14 +71,14 @@ func (ix *Index) rank(s *scratch, limit int) []Result {
 	if limit <= 0 || limit >= len(s.touched) {
 		kept = make([]candidate, 0, len(s.touched))
 		for _, slot := range s.touched {
-			if ix.docs[slot] != nil {
+			if ix.live(slot) {
 				kept = append(kept, candidate{slot, s.acc[slot]})
 			}
 		}
 	} else {
 		h := &worstFirst{ix: ix, c: make([]candidate, 0, limit)}
 		for _, slot := range s.touched {
-			if ix.docs[slot] == nil {
+			if !ix.live(slot) {
 				continue
 			}
 			c := candidate{slot, s.acc[slot]}
@@ -103,9 +103,9 @@ func (ix *Index) rank(s *scratch, limit int) []Result {
 	})
 	out := make([]Result, len(kept))
 	for i, c := range kept {
-		e := ix.docs[c.slot]
+		e := ix.entry(c.slot)
 		out[i] = Result{
-			ID: e.id, Kind: e.kind, EnterpriseID: e.enterpriseID, Name: e.displayName,
+			ID: string(e.id()), Kind: e.kindName(), EnterpriseID: string(e.f[efEnterpriseID]), Name: string(e.f[efDisplay]),
 			Score: int(c.score), Field: matchField(s.bestField[c.slot]).String(),
 		}
 	}

@@ -11,7 +11,7 @@ type scratch struct {
 	best      []uint16 // best single-term score
 	bestField []uint8  // field of best
 	touched   []uint32 // live slots the first term matched
-	docs      []*entry // the index's docs during this query
+	gone      []uint64 // the index's removed-slot bits during this query
 }
 
 // grow makes every array cover n slots, with room to spare so that a
@@ -34,7 +34,7 @@ func (s *scratch) grow(n int) {
 func (s *scratch) hit(t int, slot uint32, score uint16, f matchField) {
 	switch c := int(s.cnt[slot]); {
 	case c == t:
-		if t == 0 && s.docs[slot] == nil {
+		if t == 0 && isGone(s.gone, slot) {
 			return // removed: never a candidate, never counted in touched
 		}
 		s.cnt[slot] = uint8(t + 1)
@@ -77,5 +77,5 @@ func (s *scratch) clear() {
 		s.reset(slot)
 	}
 	s.touched = s.touched[:0]
-	s.docs = nil
+	s.gone = nil
 }
