@@ -42,7 +42,13 @@ func run(ctx context.Context, n int, dir string) error {
 		return fmt.Errorf("-dir: %s already exists", path)
 	}
 	start := time.Now()
-	s, err := storage.Open(ctx, path, storage.Options{Author: "mkstore"})
+	// With SHANHAI_PASSPHRASE the store is encrypted, as the app and the
+	// command line make them; without, plaintext (an old store).
+	var pass []byte
+	if p := os.Getenv("SHANHAI_PASSPHRASE"); p != "" {
+		pass = []byte(p)
+	}
+	s, err := storage.Open(ctx, path, storage.Options{Author: "mkstore", Passphrase: pass})
 	if err != nil {
 		return err
 	}
