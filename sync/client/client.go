@@ -121,6 +121,14 @@ func (c *Client) callRaw(ctx context.Context, method, server, path, token string
 		}
 		return fmt.Errorf("%s %s: %w", method, path, se)
 	}
+	if page, ok := out.(*protocol.PullResponse); ok {
+		// A pull page is most of what a sync receives: the fast decoder
+		// first (see protocol.FastPull), encoding/json for anything else.
+		if fast, ok := protocol.FastPull(resp.Body()); ok {
+			*page = fast
+			return nil
+		}
+	}
 	if err := json.Unmarshal(resp.Body(), out); err != nil {
 		return fmt.Errorf("%s %s: decode answer: %w", method, path, err)
 	}
