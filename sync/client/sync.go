@@ -102,111 +102,47 @@ func wireChange(e storage.Change) protocol.Change {
 		Op: protocol.Op(e.Op), Fields: e.Fields, Versions: e.Versions, Bases: e.Bases, At: e.At, Author: e.Author}
 }
 
-// pullAhead is how many pages the fetcher may run ahead of the local
-// store; it also bounds how many pages share one local transaction.
-const pullAhead = 4
-
-// pull fetches pages after the stored cursor until has_more is false and
-// applies them in order, each with its cursor in the same local
-// transaction. Pages are fetched on another goroutine, up to pullAhead
-// ahead, so the network and the disk work at the same time; the pages
-// that are waiting when the store is free are applied together in one
-// transaction with the last one's cursor (a crash repeats them, which is
-// harmless), so a slow disk costs fewer commits rather than more waiting.
+// pull fetches pages after the stored cursor until has_more is false,
+// applying each page with its cursor in one local transaction. The next
+// page is fetched while this one is applied (pages still apply in
+// order), so the network and the disk work at the same time.
 func (c *Client) pull(ctx context.Context, st storage.SyncState, rep *Report) error {
 	ctx, cancel := context.WithCancel(ctx)
-	defer cancel() // stops a fetcher nobody will read
+	defer cancel() // stops a prefetch nobody will read
 	cursor := st.Cursor
 	// A download from 0 has no stale records that purged tombstones
 	// would delete; its later pages say so (fresh=1), so the server
 	// does not send it back to 0 halfway.
-	pages := make(chan fetched, pullAhead)
-	go c.fetchAll(ctx, st, cursor, cursor == 0, pages)
+	fresh := cursor == 0
+	next := c.fetch(ctx, st, cursor, fresh)
 	for {
-		group, err := c.nextPages(ctx, pages, cursor, rep)
-		var records []protocol.Record
-		next := cursor
-		for _, page := range group {
-			records = append(records, page.Records...)
-			next = page.NextCursor
-		}
-		if len(records) > 0 || next != cursor {
-			if aerr := c.store.ApplyRemote(ctx, records, next); aerr != nil {
-				return fmt.Errorf("pull after %d: %w", cursor, aerr)
-			}
-		}
-		rep.Pages += len(group)
-		rep.Pulled += len(records)
-		cursor = next
-		rep.Cursor = cursor
-		if err != nil {
-			return err
-		}
-		if len(group) > 0 && !group[len(group)-1].HasMore {
-			return nil
-		}
-	}
-}
-
-// nextPages waits for the next page and takes the ones already waiting
-// behind it, checked in order. err is the first bad page or failed fetch;
-// the pages before it are still returned, to be applied.
-func (c *Client) nextPages(ctx context.Context, pages <-chan fetched, cursor uint64, rep *Report) ([]protocol.PullResponse, error) {
-	var group []protocol.PullResponse
-	for len(group) < pullAhead {
-		var f fetched
-		var ok bool
-		if len(group) == 0 {
-			f, ok = <-pages
-		} else {
-			select {
-			case f, ok = <-pages:
-			default:
-				return group, nil
-			}
-		}
-		if !ok {
-			if err := ctx.Err(); err != nil {
-				return group, err
-			}
-			return group, errors.New("pull: the page fetcher stopped early")
-		}
+		f := <-next
 		if f.err != nil {
-			return group, fmt.Errorf("pull after %d: %w", cursor, f.err)
+			return fmt.Errorf("pull after %d: %w", cursor, f.err)
 		}
 		page := f.page
 		rep.ClockSkew = time.UnixMilli(page.ServerTime).Sub(c.now())
 		if page.NextCursor < cursor {
-			return group, fmt.Errorf("pull after %d: server cursor went back to %d", cursor, page.NextCursor)
+			return fmt.Errorf("pull after %d: server cursor went back to %d", cursor, page.NextCursor)
 		}
 		if page.HasMore && len(page.Records) == 0 {
-			return group, errors.New("pull: server says has_more but sent an empty page")
+			return errors.New("pull: server says has_more but sent an empty page")
 		}
-		group = append(group, page)
+		if page.HasMore {
+			next = c.fetch(ctx, st, page.NextCursor, fresh)
+		}
+		if len(page.Records) > 0 || page.NextCursor != cursor {
+			if err := c.store.ApplyRemote(ctx, page.Records, page.NextCursor); err != nil {
+				return fmt.Errorf("pull after %d: %w", cursor, err)
+			}
+		}
+		rep.Pages++
+		rep.Pulled += len(page.Records)
 		cursor = page.NextCursor
+		rep.Cursor = cursor
 		if !page.HasMore {
-			return group, nil
+			return nil
 		}
-	}
-	return group, nil
-}
-
-// fetchAll fetches the pages after cursor in order into out until the
-// last one, a failed fetch or a page nextPages will refuse, then closes
-// out.
-func (c *Client) fetchAll(ctx context.Context, st storage.SyncState, cursor uint64, fresh bool, out chan<- fetched) {
-	defer close(out)
-	for {
-		f := <-c.fetch(ctx, st, cursor, fresh)
-		select {
-		case out <- f:
-		case <-ctx.Done():
-			return
-		}
-		if f.err != nil || !f.page.HasMore || f.page.NextCursor <= cursor || len(f.page.Records) == 0 {
-			return
-		}
-		cursor = f.page.NextCursor
 	}
 }
 
