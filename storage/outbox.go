@@ -112,13 +112,24 @@ func encodeChangeTail(c Change) ([]byte, error) {
 // Outbox returns up to limit unacknowledged changes, oldest first; limit
 // 0 means all.
 func (s *Store) Outbox(ctx context.Context, limit int) ([]Change, error) {
+	return s.OutboxAfter(ctx, 0, limit)
+}
+
+// OutboxAfter returns up to limit unacknowledged changes whose seq is
+// after the given one, oldest first; limit 0 means all. A pipelined push
+// reads the next batch with it while the previous one, not yet
+// acknowledged, is still on its way.
+func (s *Store) OutboxAfter(ctx context.Context, after uint64, limit int) ([]Change, error) {
 	if err := ctx.Err(); err != nil {
 		return nil, err
 	}
 	var out []Change
+	if limit > 0 {
+		out = make([]Change, 0, limit)
+	}
 	err := s.db.View(func(tx *bolt.Tx) error {
 		c := tx.Bucket(bucketOutbox).Cursor()
-		for k, v := c.First(); k != nil && (limit <= 0 || len(out) < limit); k, v = c.Next() {
+		for k, v := c.Seek(seqKey(after + 1)); k != nil && (limit <= 0 || len(out) < limit); k, v = c.Next() {
 			ch, err := s.vault.decodeChange(bucketOutbox, k, v)
 			if err != nil {
 				return err

@@ -117,7 +117,7 @@ func (s *Server) login(w http.ResponseWriter, r *http.Request) {
 }
 
 func (s *Server) push(w http.ResponseWriter, r *http.Request) {
-	req, err := protocol.DecodePush(r.Body)
+	req, err := decodePush(r.Body)
 	if err != nil {
 		writeError(w, badRequest(err.Error()))
 		return

@@ -169,24 +169,61 @@ func BenchmarkIncrementalSync(b *testing.B) {
 	b.ReportMetric(float64(b.Elapsed().Microseconds())/1000/float64(b.N), "ms/sync")
 }
 
+// importedLaptop is a client store holding n enterprises created offline
+// (a bulk import), all in the outbox, logged in to a fresh server.
+func importedLaptop(b *testing.B, n int) (*testServer, *Client, *storage.Store) {
+	b.Helper()
+	srv := startServer(b, nil)
+	c, st := emptyLaptop(b, srv, protocol.MaxPage)
+	recs := make([]record.Record, n)
+	for i := range recs {
+		recs[i] = &record.Enterprise{Name: fmt.Sprintf("浙江山海示例%07d智能制造有限公司", i), ShortName: fmt.Sprintf("示例%d", i),
+			IndustryCode: "39", Address: fmt.Sprintf("丽水市莲都区南明山街道%d号", i), Stage: record.StageVisited,
+			Tags: []string{"山海协作", "链主"}, Source: "上虞经开区转介", Notes: "已走访，选址需求已复核。"}
+	}
+	if err := st.BulkCreate(context.Background(), recs); err != nil {
+		b.Fatal(err)
+	}
+	return srv, c, st
+}
+
 // BenchmarkInitialPush pushes n records created offline (bulk import)
-// from a client store to an empty server.
+// from a client store to an empty server until the outbox is empty: the
+// push half of a sync, what the peer's replicate.to measures.
 func BenchmarkInitialPush(b *testing.B) {
 	n := benchN()
 	ctx := context.Background()
 	for range b.N {
 		b.StopTimer()
-		srv := startServer(b, nil)
-		c, st := emptyLaptop(b, srv, protocol.MaxPage)
-		recs := make([]record.Record, n)
-		for i := range recs {
-			recs[i] = &record.Enterprise{Name: fmt.Sprintf("浙江山海示例%07d智能制造有限公司", i), ShortName: fmt.Sprintf("示例%d", i),
-				IndustryCode: "39", Address: fmt.Sprintf("丽水市莲都区南明山街道%d号", i), Stage: record.StageVisited,
-				Tags: []string{"山海协作", "链主"}, Source: "上虞经开区转介", Notes: "已走访，选址需求已复核。"}
-		}
-		if err := st.BulkCreate(ctx, recs); err != nil {
+		srv, c, st := importedLaptop(b, n)
+		ss, err := st.SyncState(ctx)
+		if err != nil {
 			b.Fatal(err)
 		}
+		var rep Report
+		b.StartTimer()
+		start := time.Now()
+		err = c.push(ctx, ss, &rep)
+		took := time.Since(start)
+		b.StopTimer()
+		if pending, _ := st.Pending(ctx); err != nil || rep.Pushed != n || pending != 0 {
+			b.Fatalf("push: %+v, %d pending, %v", rep, pending, err)
+		}
+		b.ReportMetric(float64(n)/took.Seconds(), "docs/s")
+		st.Close()
+		srv.stop()
+		b.StartTimer()
+	}
+}
+
+// BenchmarkImportSync is a whole Sync after a bulk import of n records:
+// the push and the pull that follows it.
+func BenchmarkImportSync(b *testing.B) {
+	n := benchN()
+	ctx := context.Background()
+	for range b.N {
+		b.StopTimer()
+		srv, c, st := importedLaptop(b, n)
 		b.StartTimer()
 		start := time.Now()
 		rep, err := c.Sync(ctx)

@@ -38,8 +38,9 @@ type Options struct {
 	// timeout).
 	HTTP *http.Client
 	Log  *slog.Logger
-	// Batch is how many outbox entries one push carries: at most
-	// protocol.MaxBatch, 500 by default (the protocol asks clients for ≤ 500).
+	// Batch is how many outbox entries one push carries: at most and by
+	// default protocol.MaxBatch (fewer commits, each one fsync, on both
+	// sides).
 	Batch int
 	// Page is the pull page size, protocol.MaxPage by default: fewer,
 	// larger local transactions make an initial pull faster.
@@ -72,7 +73,7 @@ func New(st *storage.Store, opt Options) *Client {
 		c.log = slog.Default()
 	}
 	if c.batch <= 0 || c.batch > protocol.MaxBatch {
-		c.batch = 500
+		c.batch = protocol.MaxBatch
 	}
 	if c.page <= 0 || c.page > protocol.MaxPage {
 		c.page = protocol.MaxPage
@@ -86,6 +87,19 @@ func New(st *storage.Store, opt Options) *Client {
 // call sends one request to the server and decodes a 2xx answer into
 // out. body, when not nil, is sent as gzip-compressed JSON.
 func (c *Client) call(ctx context.Context, method, server, path, token string, body, out any) error {
+	var data []byte
+	if body != nil {
+		var err error
+		if data, err = gzipJSON(body); err != nil {
+			return fmt.Errorf("%s %s: %w", method, path, err)
+		}
+	}
+	return c.callRaw(ctx, method, server, path, token, data, out)
+}
+
+// callRaw is call with the body already gzip-compressed JSON (nil: no
+// body).
+func (c *Client) callRaw(ctx context.Context, method, server, path, token string, body []byte, out any) error {
 	req := c.http.R().SetContext(ctx).
 		SetHeader(protocol.Header, strconv.Itoa(protocol.Version)).
 		SetHeader("Accept-Encoding", "gzip")
@@ -93,11 +107,7 @@ func (c *Client) call(ctx context.Context, method, server, path, token string, b
 		req.SetHeader("Authorization", "Bearer "+token)
 	}
 	if body != nil {
-		data, err := gzipJSON(body)
-		if err != nil {
-			return fmt.Errorf("%s %s: %w", method, path, err)
-		}
-		req.SetHeader("Content-Type", "application/json").SetHeader("Content-Encoding", "gzip").SetBody(data)
+		req.SetHeader("Content-Type", "application/json").SetHeader("Content-Encoding", "gzip").SetBody(body)
 	}
 	resp, err := req.Execute(method, strings.TrimRight(server, "/")+path)
 	if err != nil {
@@ -110,6 +120,14 @@ func (c *Client) call(ctx context.Context, method, server, path, token string, b
 			se.Code, se.Zh, se.En = body.Code, body.Zh, body.En
 		}
 		return fmt.Errorf("%s %s: %w", method, path, se)
+	}
+	if page, ok := out.(*protocol.PullResponse); ok {
+		// A pull page is most of what a sync receives: the fast decoder
+		// first (see protocol.FastPull), encoding/json for anything else.
+		if fast, ok := protocol.FastPull(resp.Body()); ok {
+			*page = fast
+			return nil
+		}
 	}
 	if err := json.Unmarshal(resp.Body(), out); err != nil {
 		return fmt.Errorf("%s %s: decode answer: %w", method, path, err)

@@ -5,6 +5,8 @@ import (
 	"compress/gzip"
 	"encoding/json"
 	"fmt"
+
+	"github.com/shanhaifield/shanhai/sync/protocol"
 )
 
 // gzipJSON encodes v as gzip-compressed JSON. Level 1: pushes are
@@ -20,6 +22,27 @@ func gzipJSON(v any) ([]byte, error) {
 	}
 	if err := zw.Close(); err != nil {
 		return nil, fmt.Errorf("compress body: %w", err)
+	}
+	return buf.Bytes(), nil
+}
+
+// gzipPush encodes a push request (see appendPush) as gzip JSON.
+func gzipPush(req protocol.PushRequest) ([]byte, error) {
+	raw, err := appendPush(make([]byte, 0, 1200*len(req.Changes)+64), req)
+	if err != nil {
+		return nil, fmt.Errorf("encode push: %w", err)
+	}
+	var buf bytes.Buffer
+	buf.Grow(len(raw) / 4)
+	zw, err := gzip.NewWriterLevel(&buf, gzip.BestSpeed)
+	if err != nil {
+		return nil, err
+	}
+	if _, err := zw.Write(raw); err != nil {
+		return nil, fmt.Errorf("compress push: %w", err)
+	}
+	if err := zw.Close(); err != nil {
+		return nil, fmt.Errorf("compress push: %w", err)
 	}
 	return buf.Bytes(), nil
 }

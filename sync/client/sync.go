@@ -106,54 +106,6 @@ func (c *Client) sync(ctx context.Context) (Report, error) {
 	return rep, err
 }
 
-// push sends the outbox in batches until it is empty. Only entries the
-// server's answer names are removed; a rejected one is set aside.
-func (c *Client) push(ctx context.Context, st storage.SyncState, rep *Report) error {
-	for batchNo := 1; ; batchNo++ {
-		entries, err := c.store.Outbox(ctx, c.batch)
-		if err != nil {
-			return fmt.Errorf("push: read outbox: %w", err)
-		}
-		if len(entries) == 0 {
-			return nil
-		}
-		req := protocol.PushRequest{ClientID: st.ClientID, Changes: make([]protocol.Change, len(entries)),
-			BatchID: st.ClientID + "-" + strconv.FormatUint(entries[0].Seq, 10)}
-		bySeq := make(map[string]uint64, len(entries))
-		for i, e := range entries {
-			req.Changes[i] = wireChange(e)
-			bySeq[e.MutationID] = e.Seq
-		}
-		var resp protocol.PushResponse
-		if err := c.call(ctx, "POST", st.Server, "/v1/push", st.Token, req, &resp); err != nil {
-			return fmt.Errorf("push batch %d (%d changes): %w", batchNo, len(entries), err)
-		}
-		rep.ClockSkew = time.UnixMilli(resp.ServerTime).Sub(c.now())
-		acks := make([]storage.Acked, 0, len(resp.Results))
-		for _, r := range resp.Results {
-			seq, ok := bySeq[r.MutationID]
-			if !ok {
-				continue // not ours: never ack what was not sent
-			}
-			a := storage.Acked{Seq: seq}
-			if r.Status == protocol.StatusRejected {
-				a.Rejected, a.Code, a.Zh, a.En = true, r.Code, r.Zh, r.En
-				rep.Rejected++
-				rep.Messages = append(rep.Messages, r.Zh)
-				c.log.Warn("change rejected by server", "mutation_id", r.MutationID, "code", r.Code, "en", r.En)
-			}
-			acks = append(acks, a)
-		}
-		if len(acks) == 0 {
-			return fmt.Errorf("push batch %d: the server acknowledged none of %d changes", batchNo, len(entries))
-		}
-		if err := c.store.AckPush(ctx, acks); err != nil {
-			return fmt.Errorf("push batch %d: ack: %w", batchNo, err)
-		}
-		rep.Pushed += len(acks)
-	}
-}
-
 // wireChange is the pushed form of an outbox entry.
 func wireChange(e storage.Change) protocol.Change {
 	return protocol.Change{ClientSeq: e.Seq, MutationID: e.MutationID, Kind: string(e.Kind), RecordID: e.RecordID,

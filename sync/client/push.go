@@ -1,0 +1,162 @@
+package client
+
+import (
+	"context"
+	"fmt"
+	"strconv"
+	"sync/atomic"
+	"time"
+
+	"github.com/shanhaifield/shanhai/storage"
+	"github.com/shanhaifield/shanhai/sync/protocol"
+)
+
+// push sends the outbox in batches until it is empty. Only entries the
+// server's answer names are removed; a rejected one is set aside.
+//
+// It is pipelined, because an initial push of a large import is mostly
+// waiting: the next batch is read and encoded while the current one is on
+// the wire, and acknowledgements are committed on another goroutine,
+// several answered batches per local transaction (one fsync), while the
+// next batch is at the server. An entry still leaves the outbox only
+// after the server's answer named it: a crash before the ack commit
+// sends the batch again and the server answers it from its mutation log.
+func (c *Client) push(ctx context.Context, st storage.SyncState, rep *Report) error {
+	ctx, cancel := context.WithCancel(ctx)
+	defer cancel() // stops a read-ahead nobody will use
+	ack := startAcker(ctx, c.store)
+	next := c.prepare(ctx, st, 0)
+	for batchNo := 1; ; batchNo++ {
+		b := <-next
+		if b.err != nil {
+			return ack.finish(fmt.Errorf("push: read outbox: %w", b.err))
+		}
+		if len(b.seqs) == 0 {
+			return ack.finish(nil)
+		}
+		next = c.prepare(ctx, st, b.seqs[len(b.seqs)-1])
+		var resp protocol.PushResponse
+		if err := c.callRaw(ctx, "POST", st.Server, "/v1/push", st.Token, b.body, &resp); err != nil {
+			return ack.finish(fmt.Errorf("push batch %d (%d changes): %w", batchNo, len(b.seqs), err))
+		}
+		rep.ClockSkew = time.UnixMilli(resp.ServerTime).Sub(c.now())
+		acks := make([]storage.Acked, 0, len(resp.Results))
+		for _, r := range resp.Results {
+			seq, ok := b.bySeq[r.MutationID]
+			if !ok {
+				continue // not ours: never ack what was not sent
+			}
+			a := storage.Acked{Seq: seq}
+			if r.Status == protocol.StatusRejected {
+				a.Rejected, a.Code, a.Zh, a.En = true, r.Code, r.Zh, r.En
+				rep.Rejected++
+				rep.Messages = append(rep.Messages, r.Zh)
+				c.log.Warn("change rejected by server", "mutation_id", r.MutationID, "code", r.Code, "en", r.En)
+			}
+			acks = append(acks, a)
+		}
+		if len(acks) == 0 {
+			return ack.finish(fmt.Errorf("push batch %d: the server acknowledged none of %d changes", batchNo, len(b.seqs)))
+		}
+		if !ack.add(acks) {
+			return ack.finish(nil)
+		}
+		rep.Pushed += len(acks)
+	}
+}
+
+// batch is one push request, read from the outbox and encoded ahead.
+type batch struct {
+	seqs  []uint64          // outbox seqs sent, in order
+	bySeq map[string]uint64 // mutation ID → outbox seq
+	body  []byte            // gzip JSON PushRequest
+	err   error
+}
+
+// prepare reads and encodes the batch after outbox seq on another
+// goroutine.
+func (c *Client) prepare(ctx context.Context, st storage.SyncState, after uint64) <-chan batch {
+	out := make(chan batch, 1)
+	go func() {
+		var b batch
+		entries, err := c.store.OutboxAfter(ctx, after, c.batch)
+		if err != nil || len(entries) == 0 {
+			b.err = err
+			out <- b
+			return
+		}
+		b.seqs = make([]uint64, len(entries))
+		b.bySeq = make(map[string]uint64, len(entries))
+		changes := make([]protocol.Change, len(entries))
+		for i, e := range entries {
+			changes[i] = wireChange(e)
+			b.seqs[i] = e.Seq
+			b.bySeq[e.MutationID] = e.Seq
+		}
+		req := protocol.PushRequest{ClientID: st.ClientID, Changes: changes,
+			BatchID: st.ClientID + "-" + strconv.FormatUint(entries[0].Seq, 10)}
+		if b.body, err = gzipPush(req); err != nil {
+			b.err = err
+		}
+		out <- b
+	}()
+	return out
+}
+
+// acker commits acknowledgements on its own goroutine, everything that
+// arrived meanwhile in one transaction.
+type acker struct {
+	in     chan []storage.Acked
+	done   chan error
+	failed atomic.Bool // a commit failed; the push should stop
+}
+
+func startAcker(ctx context.Context, st *storage.Store) *acker {
+	a := &acker{in: make(chan []storage.Acked, 64), done: make(chan error, 1)}
+	go func() {
+		var failed error
+		for acks := range a.in {
+			for more := true; more; {
+				select {
+				case x, ok := <-a.in:
+					if ok {
+						acks = append(acks, x...)
+					} else {
+						more = false
+					}
+				default:
+					more = false
+				}
+			}
+			if failed != nil {
+				continue // keep draining so add never blocks
+			}
+			// WithoutCancel: what the server has answered is worth
+			// recording even when the sync is being cancelled.
+			if err := st.AckPush(context.WithoutCancel(ctx), acks); err != nil {
+				failed = fmt.Errorf("push: ack: %w", err)
+				a.failed.Store(true)
+			}
+		}
+		a.done <- failed
+	}()
+	return a
+}
+
+// add queues acks; false means an earlier commit failed and the push
+// should stop (finish returns that error).
+func (a *acker) add(acks []storage.Acked) bool {
+	a.in <- acks
+	return !a.failed.Load()
+}
+
+// finish waits for every queued ack to be committed and returns err, or
+// the ack failure when err is nil.
+func (a *acker) finish(err error) error {
+	close(a.in)
+	ackErr := <-a.done
+	if err != nil {
+		return err
+	}
+	return ackErr
+}
