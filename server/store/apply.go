@@ -95,7 +95,11 @@ func applyOne(ctx context.Context, tx Tx, p Principal, ch protocol.Change, opt m
 	if !mr.Changed && slices.Equal(pl.zones, prev.Zones) && pl.parent == prev.Parent {
 		return protocol.Result{MutationID: ch.MutationID, Status: protocol.StatusUnchanged}, nil
 	}
-	rec, err := save(ctx, tx, Record{State: mr.State, Zones: pl.zones, Parent: pl.parent, Home: pl.home, Shared: prev.Shared}, prev)
+	author := prev.Author
+	if mr.Changed {
+		author = p.Name
+	}
+	rec, err := save(ctx, tx, Record{State: mr.State, Zones: pl.zones, Parent: pl.parent, Home: pl.home, Shared: prev.Shared, Author: author}, prev)
 	if err != nil {
 		return protocol.Result{}, err
 	}

@@ -17,6 +17,11 @@ func save(ctx context.Context, tx Tx, rec, prev Record) (Record, error) {
 		return Record{}, err
 	}
 	rec.Seq = seq
+	if rec.Author == "" {
+		// A cascade, a referral's sharing or an erase is not an edit of
+		// the record's fields: who last changed them stays.
+		rec.Author = prev.Author
+	}
 	rec.Gone = minus(union(prev.Gone, minus(prev.Zones, rec.Zones)), rec.Zones)
 	if err := tx.PutRecord(ctx, rec, prev); err != nil {
 		return Record{}, err

@@ -34,6 +34,7 @@ func EncodeRecord(rec Record) ([]byte, error) {
 	}
 	b = strconv.AppendUint(append(b, `,"seq":`...), rec.Seq, 10)
 	b = appendField(b, "erased", rec.Erased)
+	b = appendField(b, "author", rec.Author)
 	return append(b, '}'), nil
 }
 
@@ -110,6 +111,7 @@ func Wire(rec Record) ([]byte, error) {
 		b = appendField(b, "deleted", s.Deleted)
 	}
 	b = appendField(b, "erased", rec.Erased)
+	b = appendField(b, "author", rec.Author)
 	if cs := s.Conflicts(); len(cs) > 0 {
 		raw, err := json.Marshal(cs)
 		if err != nil {

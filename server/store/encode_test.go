@@ -35,6 +35,9 @@ func randomRecord(rng *rand.Rand) Record {
 	if rng.IntN(4) == 0 {
 		rec.Erased = "0000000000002.00000." + w()
 	}
+	if rng.IntN(2) == 0 {
+		rec.Author = w()
+	}
 	return rec
 }
 
@@ -66,6 +69,7 @@ func TestEncodeMatchesEncodingJSON(t *testing.T) {
 		}
 		wantRec := rec.State.Record(rec.Seq, rec.Zones)
 		wantRec.Erased = rec.Erased
+		wantRec.Author = rec.Author
 		stdWire, _ := json.Marshal(wantRec)
 		json.Unmarshal(stdWire, &wantWire)
 		if !reflect.DeepEqual(gotWire, wantWire) {

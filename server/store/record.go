@@ -29,6 +29,10 @@ type Record struct {
 	// Erased is the erase stamp of an erased record (see erase.go): its
 	// State holds no values and no change may bring it back.
 	Erased string `json:"erased,omitempty"`
+	// Author is the signed-in user whose push last changed the record
+	// (the server's word, not the client's claim); pulls pass it on so
+	// each laptop's history says who changed what.
+	Author string `json:"author,omitempty"`
 }
 
 // IndexZones are the zones whose pull index lists the record.

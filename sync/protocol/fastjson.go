@@ -98,6 +98,10 @@ func (s *scanner) record() (Record, error) {
 			r.Deleted, err = s.str()
 		case "removed":
 			r.Removed, err = s.boolean()
+		case "erased":
+			r.Erased, err = s.str()
+		case "author":
+			r.Author, err = s.str()
 		default:
 			return errSlow // conflicts are rare: encoding/json
 		}

@@ -94,6 +94,7 @@ func TestFastPullDecode(t *testing.T) {
 	}{
 		{"server form", `{"records":[{"kind":"enterprise","id":"01J","seq":7,"zones":["zone-a"],"fields":{"name":"浙江","n":1.5,"tags":["a"]},"versions":{"name":"0001","n":"0002"}},{"kind":"contact","id":"01K","seq":8,"deleted":"0003"},{"kind":"visit","id":"01L","seq":9,"removed":true}],"next_cursor":9,"has_more":true,"server_time":1764000000000}` + "\n", true},
 		{"empty page", `{"records":[],"next_cursor":0,"has_more":false,"server_time":0}`, true},
+		{"author and erase", `{"records":[{"kind":"contact","id":"01M","seq":10,"versions":{},"deleted":"0004","erased":"0004","author":"mia"},{"kind":"enterprise","id":"01N","seq":11,"fields":{"name":"甲"},"versions":{"name":"0005"},"author":"alice"}],"next_cursor":11,"has_more":false,"server_time":1}`, true},
 		{"conflicts", `{"records":[{"kind":"k","id":"i","seq":1,"conflicts":[{"id":"c"}]}],"next_cursor":1,"has_more":false,"server_time":1}`, false},
 		{"null records", `{"records":null,"next_cursor":1}`, false},
 		{"negative time", `{"records":[],"server_time":-1}`, false},
@@ -112,5 +113,6 @@ func TestFastPullDecode(t *testing.T) {
 func FuzzFastPullDecode(f *testing.F) {
 	f.Add([]byte(`{"records":[{"kind":"enterprise","id":"01J","seq":7,"zones":["zone-a"],"fields":{"name":"浙江","n":1},"versions":{"name":"0001"}}],"next_cursor":7,"has_more":false,"server_time":1764000000000}`))
 	f.Add([]byte(`{"records":[{"kind":"k","id":"i","seq":1,"deleted":"x","removed":false}],"has_more":true}`))
+	f.Add([]byte(`{"records":[{"kind":"k","id":"i","seq":1,"erased":"x","author":"张三"}],"has_more":false}`))
 	f.Fuzz(func(t *testing.T, body []byte) { samePull(t, body) })
 }
