@@ -85,10 +85,7 @@ func (s *Store) Push(ctx context.Context, p store.Principal, req protocol.PushRe
 	var resp protocol.PushResponse
 	err := pgx.BeginFunc(ctx, s.pool, func(ptx pgx.Tx) error {
 		t := newTx(ptx)
-		if err := t.lockSeq(ctx); err != nil {
-			return err
-		}
-		if err := t.prefetch(ctx, req); err != nil {
+		if err := t.lockAndPrefetch(ctx, req); err != nil {
 			return err
 		}
 		var err error

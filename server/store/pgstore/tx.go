@@ -51,20 +51,26 @@ func newTx(ptx pgx.Tx) *tx {
 		isDirty: map[string]bool{}, pending: &pgx.Batch{}, absent: map[string]bool{}}
 }
 
-// lockSeq takes the counter row lock for the rest of the transaction and
-// reads the current value.
+// lockSeqSQL takes the counter row lock for the rest of the transaction
+// and reads the current value.
+const lockSeqSQL = "SELECT value FROM counters WHERE name = 'seq' FOR UPDATE"
+
+// lockSeq takes the sequence lock on its own (purge).
 func (t *tx) lockSeq(ctx context.Context) error {
 	var v int64
-	if err := t.tx.QueryRow(ctx, "SELECT value FROM counters WHERE name = 'seq' FOR UPDATE").Scan(&v); err != nil {
+	if err := t.tx.QueryRow(ctx, lockSeqSQL).Scan(&v); err != nil {
 		return fmt.Errorf("lock sequence: %w", err)
 	}
 	t.seq = uint64(v)
 	return nil
 }
 
-// prefetch loads the records and mutation results a batch will touch:
-// the changed records and the enterprises they name.
-func (t *tx) prefetch(ctx context.Context, req protocol.PushRequest) error {
+// lockAndPrefetch takes the sequence lock and loads the records and
+// mutation results a batch will touch (the changed records and the
+// enterprises they name) in one round trip. The reads are queued after
+// the lock and PostgreSQL runs a pipeline in order, so each read takes
+// its snapshot once the lock is held and sees every earlier push.
+func (t *tx) lockAndPrefetch(ctx context.Context, req protocol.PushRequest) error {
 	ids := make([]string, 0, len(req.Changes))
 	mids := make([]string, 0, len(req.Changes))
 	for _, c := range req.Changes {
@@ -79,10 +85,28 @@ func (t *tx) prefetch(ctx context.Context, req protocol.PushRequest) error {
 		t.records[id] = nil
 		t.absent[id] = true
 	}
-	rows, err := t.tx.Query(ctx, prefetchRecords, ids)
-	if err != nil {
-		return fmt.Errorf("prefetch records: %w", err)
+	for _, m := range mids {
+		t.mutations[m] = nil
 	}
+	b := &pgx.Batch{}
+	b.Queue(lockSeqSQL).QueryRow(func(row pgx.Row) error {
+		var v int64
+		if err := row.Scan(&v); err != nil {
+			return fmt.Errorf("lock sequence: %w", err)
+		}
+		t.seq = uint64(v)
+		return nil
+	})
+	b.Queue(prefetchRecords, ids).Query(t.scanPrefetched)
+	b.Queue(prefetchMutations, req.ClientID, mids).Query(t.scanMutations)
+	if err := t.tx.SendBatch(ctx, b).Close(); err != nil {
+		return fmt.Errorf("lock and prefetch: %w", err)
+	}
+	return nil
+}
+
+// scanPrefetched keeps the prefetched records.
+func (t *tx) scanPrefetched(rows pgx.Rows) error {
 	recs, err := pgx.CollectRows(rows, scanRecord)
 	if err != nil {
 		return fmt.Errorf("prefetch records: %w", err)
@@ -91,27 +115,27 @@ func (t *tx) prefetch(ctx context.Context, req protocol.PushRequest) error {
 		t.records[recs[i].State.ID] = &recs[i]
 		delete(t.absent, recs[i].State.ID)
 	}
-	for _, m := range mids {
-		t.mutations[m] = nil
-	}
-	rows, err = t.tx.Query(ctx, prefetchMutations, req.ClientID, mids)
-	if err != nil {
-		return fmt.Errorf("prefetch mutations: %w", err)
-	}
-	defer rows.Close()
+	return nil
+}
+
+// scanMutations keeps the prefetched mutation results.
+func (t *tx) scanMutations(rows pgx.Rows) error {
 	for rows.Next() {
 		var id string
 		var data []byte
 		var r protocol.Result
 		if err := rows.Scan(&id, &data); err != nil {
-			return err
+			return fmt.Errorf("prefetch mutations: %w", err)
 		}
 		if err := json.Unmarshal(data, &r); err != nil {
 			return fmt.Errorf("decode mutation %s: %w", id, err)
 		}
 		t.mutations[id] = &r
 	}
-	return rows.Err()
+	if err := rows.Err(); err != nil {
+		return fmt.Errorf("prefetch mutations: %w", err)
+	}
+	return nil
 }
 
 // The prefetch queries look up each key by itself (a lateral subquery
@@ -166,17 +190,28 @@ func (t *tx) flush(ctx context.Context) error {
 // queueRecords and the COPY rows hold them.
 var recordColumns = []string{"id", "seq", "index_zones", "zones", "kind", "tomb", "parent", "data", "wire"}
 
+// copyMin is the number of new records from which a COPY pays for its
+// extra round trip (a push of 10 new records is faster in the upsert).
+const copyMin = 32
+
 // queueRecords encodes every written record. Records a lookup in this
 // transaction found to have no row (certain: the sequence lock is held
 // and only pushes insert records) go into t.fresh for a COPY, which costs
-// about half an upsert per row; the others, however they were read, are
-// queued as one upsert. Zone lists travel to the
-// upsert as array literals because unnest cannot return rows of arrays.
+// about half an upsert per row but a round trip of its own, so only
+// when there are at least copyMin of them; the others, however they were
+// read, are queued as one upsert. Zone lists travel to the upsert as
+// array literals because unnest cannot return rows of arrays.
 func (t *tx) queueRecords() error {
 	var ids, kinds, parents, idxZones, zones []string
 	var seqs []int64
 	var tombs []bool
 	var data, wire [][]byte
+	fresh := 0
+	for _, id := range t.dirty {
+		if t.absent[id] {
+			fresh++
+		}
+	}
 	for _, id := range t.dirty {
 		rec := t.records[id]
 		d, err := store.EncodeRecord(*rec)
@@ -187,7 +222,7 @@ func (t *tx) queueRecords() error {
 		if err != nil {
 			return err
 		}
-		if t.absent[id] {
+		if t.absent[id] && fresh >= copyMin {
 			t.fresh = append(t.fresh, []any{id, int64(rec.Seq), rec.IndexZones(), rec.Zones, rec.State.Kind, rec.Tomb(), rec.Parent, d, w})
 			continue
 		}
