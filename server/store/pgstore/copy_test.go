@@ -91,3 +91,27 @@ func TestLargePushCopiesNewRecords(t *testing.T) {
 		t.Fatalf("sequence at %d, want %d (one number per write)", next, want+20)
 	}
 }
+
+// TestLargePushWithoutZones: a record with no zones must cross COPY as an
+// empty array, as it does through the upsert's array literal (a nil
+// slice would be NULL, which the column refuses).
+func TestLargePushWithoutZones(t *testing.T) {
+	s := openTest(t, testDSN(t), store.Hooks{})
+	ctx := context.Background()
+	p := store.Principal{Name: "root", Role: store.RoleAdmin}
+	req := protocol.PushRequest{ClientID: "c"}
+	for i := range copyMin {
+		req.Changes = append(req.Changes, putChange("c", i, fmt.Sprintf("e%03d", i), "x", "0000000000001.00000.n"))
+	}
+	resp, err := s.Push(ctx, p, req, time.Now())
+	if err != nil {
+		t.Fatal(err)
+	}
+	page, err := s.Pull(ctx, p, 0, 1000)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(page.Records) != copyMin {
+		t.Fatalf("pulled %d records, want %d (push results %+v)", len(page.Records), copyMin, resp.Results[:1])
+	}
+}

@@ -149,9 +149,9 @@ const customPlans = "SET LOCAL plan_cache_mode = force_custom_plan"
 
 // The prefetch queries look up each key by itself (a lateral subquery
 // the planner may not flatten) instead of "id = ANY($1)": a table filled
-// by its first pushes has no statistics yet, and the cached generic plan
-// of the ANY form then scanned the whole table comparing every row with
-// every key, half a second per push at 50k records.
+// by its first pushes has statistics of a small table, and a generic
+// plan of the ANY form made then scanned the whole table comparing every
+// row with every key: up to half a second per push at 50k records.
 const (
 	prefetchRecords = `SELECT r.data FROM unnest($1::text[]) AS u(id)
 		CROSS JOIN LATERAL (SELECT data FROM records WHERE records.id = u.id OFFSET 0) AS r`
@@ -232,7 +232,7 @@ func (t *tx) queueRecords() error {
 			return err
 		}
 		if t.absent[id] && fresh >= copyMin {
-			t.fresh = append(t.fresh, []any{id, int64(rec.Seq), rec.IndexZones(), rec.Zones, rec.State.Kind, rec.Tomb(), rec.Parent, d, w})
+			t.fresh = append(t.fresh, []any{id, int64(rec.Seq), textArray(rec.IndexZones()), textArray(rec.Zones), rec.State.Kind, rec.Tomb(), rec.Parent, d, w})
 			continue
 		}
 		ids, kinds, parents, seqs, tombs = append(ids, id), append(kinds, rec.State.Kind), append(parents, rec.Parent), append(seqs, int64(rec.Seq)), append(tombs, rec.Tomb())
@@ -262,6 +262,15 @@ func (t *tx) copyFresh(ctx context.Context) error {
 		return fmt.Errorf("copy new records: %w", err)
 	}
 	return nil
+}
+
+// textArray is ss for COPY, where a nil slice would be NULL: an empty
+// zone list is an empty array, as arrayLiteral writes it.
+func textArray(ss []string) []string {
+	if ss == nil {
+		return []string{}
+	}
+	return ss
 }
 
 // arrayLiteral writes a PostgreSQL text[] literal with every element
