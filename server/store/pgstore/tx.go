@@ -38,6 +38,9 @@ type tx struct {
 	audit  []store.AuditEntry
 	absent map[string]bool // records looked up and found to have no row
 	fresh  [][]any         // COPY rows of the absent records written
+	// copyMin is Store.copyMin: copyMin, or 1 in the test that runs the
+	// conformance suite through COPY.
+	copyMin int
 }
 
 type clientRow struct {
@@ -48,7 +51,7 @@ type clientRow struct {
 
 func newTx(ptx pgx.Tx) *tx {
 	return &tx{tx: ptx, records: map[string]*store.Record{}, mutations: map[string]*protocol.Result{},
-		isDirty: map[string]bool{}, pending: &pgx.Batch{}, absent: map[string]bool{}}
+		isDirty: map[string]bool{}, pending: &pgx.Batch{}, absent: map[string]bool{}, copyMin: copyMin}
 }
 
 // lockSeqSQL takes the counter row lock for the rest of the transaction
@@ -231,7 +234,7 @@ func (t *tx) queueRecords() error {
 		if err != nil {
 			return err
 		}
-		if t.absent[id] && fresh >= copyMin {
+		if t.absent[id] && fresh >= t.copyMin {
 			t.fresh = append(t.fresh, []any{id, int64(rec.Seq), textArray(rec.IndexZones()), textArray(rec.Zones), rec.State.Kind, rec.Tomb(), rec.Parent, d, w})
 			continue
 		}
