@@ -25,8 +25,9 @@ type Options struct {
 
 // Store is a store.Store on PostgreSQL.
 type Store struct {
-	pool  *pgxpool.Pool
-	hooks store.Hooks
+	pool    *pgxpool.Pool
+	hooks   store.Hooks
+	copyMin int // new records in a push from which they go in by COPY
 }
 
 var _ store.Store = (*Store)(nil)
@@ -44,7 +45,7 @@ func Open(ctx context.Context, dsn string, opt Options) (*Store, error) {
 	if err != nil {
 		return nil, fmt.Errorf("connect postgres: %w", err)
 	}
-	s := &Store{pool: pool, hooks: opt.Hooks}
+	s := &Store{pool: pool, hooks: opt.Hooks, copyMin: copyMin}
 	if err := s.migrate(ctx, opt.Schema); err != nil {
 		pool.Close()
 		return nil, err
@@ -85,10 +86,8 @@ func (s *Store) Push(ctx context.Context, p store.Principal, req protocol.PushRe
 	var resp protocol.PushResponse
 	err := pgx.BeginFunc(ctx, s.pool, func(ptx pgx.Tx) error {
 		t := newTx(ptx)
-		if err := t.lockSeq(ctx); err != nil {
-			return err
-		}
-		if err := t.prefetch(ctx, req); err != nil {
+		t.copyMin = s.copyMin
+		if err := t.lockAndPrefetch(ctx, req); err != nil {
 			return err
 		}
 		var err error

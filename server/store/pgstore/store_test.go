@@ -59,6 +59,17 @@ func TestConformance(t *testing.T) {
 	storetest.Run(t, func(t *testing.T, h store.Hooks) store.Store { return openTest(t, dsn, h) })
 }
 
+// TestConformanceThroughCopy runs the suite with every new record of a
+// push written by COPY: its pushes are smaller than copyMin.
+func TestConformanceThroughCopy(t *testing.T) {
+	dsn := testDSN(t)
+	storetest.Run(t, func(t *testing.T, h store.Hooks) store.Store {
+		s := openTest(t, dsn, h)
+		s.copyMin = 1
+		return s
+	})
+}
+
 // TestOddZoneNames: zone lists travel as array literals; names with
 // quotes, commas, braces and backslashes must survive.
 func TestOddZoneNames(t *testing.T) {
