@@ -444,3 +444,15 @@ func (s *scanner) skipString() error {
 	}
 	return errSlow
 }
+
+// FastChange decodes one change object in the plain form (a client's
+// stored outbox entry has the same JSON as a pushed change); ok is false
+// otherwise, and on trailing data. Field values alias body.
+func FastChange(body []byte) (Change, bool) {
+	s := &scanner{b: body}
+	c, err := s.change()
+	if s.space(); s.i != len(s.b) {
+		return c, false
+	}
+	return c, err == nil
+}
