@@ -202,12 +202,13 @@ func (s *scanner) changes() ([]Change, error) {
 
 func (s *scanner) change() (Change, error) {
 	var c Change
-	seen := make(map[string]bool, 10)
+	var seen uint16 // one bit per key (changeKeyIndex): no map per change
 	err := s.object(func(key string) error {
-		if seen[key] {
+		bit := uint16(1) << changeKeyIndex(key)
+		if seen&bit != 0 {
 			return errSlow
 		}
-		seen[key] = true
+		seen |= bit
 		var err error
 		switch key {
 		case "seq":
@@ -241,6 +242,34 @@ func (s *scanner) change() (Change, error) {
 		return err
 	})
 	return c, err
+}
+
+// changeKeyIndex numbers the JSON keys of a Change for change's seen
+// set; any other key gets 10 (and change refuses it).
+func changeKeyIndex(key string) int {
+	switch key {
+	case "seq":
+		return 0
+	case "mutation_id":
+		return 1
+	case "kind":
+		return 2
+	case "record_id":
+		return 3
+	case "op":
+		return 4
+	case "author":
+		return 5
+	case "at":
+		return 6
+	case "fields":
+		return 7
+	case "versions":
+		return 8
+	case "bases":
+		return 9
+	}
+	return 10
 }
 
 func (s *scanner) strMap() (map[string]string, error) {
