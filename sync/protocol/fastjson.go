@@ -162,6 +162,51 @@ var errSlow = errors.New("not in the fast form")
 type scanner struct {
 	b []byte
 	i int
+	// keys holds the object keys read so far, so that the same field
+	// names in a thousand changes or records are one string each;
+	// last is the last string map value (a change's fields usually
+	// share one stamp).
+	keys map[string]string
+	last string
+}
+
+// maxKeys bounds keys: a body with many distinct keys gets fresh
+// strings past it.
+const maxKeys = 512
+
+// key reads an object key like str, reusing an earlier equal string.
+func (s *scanner) key() (string, error) {
+	start := s.i
+	v, err := s.plain()
+	if err != nil {
+		s.i = start
+		return "", err
+	}
+	if k, ok := s.keys[string(v)]; ok {
+		return k, nil
+	}
+	k := string(v)
+	if s.keys == nil {
+		s.keys = make(map[string]string, 64)
+	}
+	if len(s.keys) < maxKeys {
+		s.keys[k] = k
+	}
+	return k, nil
+}
+
+// same reads a string like str, reusing the previous value when equal.
+func (s *scanner) same() (string, error) {
+	start := s.i
+	v, err := s.plain()
+	if err != nil {
+		s.i = start
+		return "", err
+	}
+	if string(v) != s.last {
+		s.last = string(v)
+	}
+	return s.last, nil
 }
 
 // fastPush decodes body when it is in the plain form; ok is false
@@ -275,7 +320,7 @@ func changeKeyIndex(key string) int {
 func (s *scanner) strMap() (map[string]string, error) {
 	m := map[string]string{}
 	err := s.object(func(k string) error {
-		v, err := s.str()
+		v, err := s.same()
 		m[k] = v
 		return err
 	})
@@ -294,7 +339,7 @@ func (s *scanner) object(member func(key string) error) error {
 		return nil
 	}
 	for {
-		key, err := s.str()
+		key, err := s.key()
 		if err != nil {
 			return err
 		}
@@ -351,8 +396,15 @@ func (s *scanner) expect(c byte) error {
 // str reads a string without escapes or control characters in valid
 // UTF-8; anything else is left to encoding/json.
 func (s *scanner) str() (string, error) {
+	v, err := s.plain()
+	return string(v), err
+}
+
+// plain reads a string as str does and returns its bytes (a slice of
+// the body).
+func (s *scanner) plain() ([]byte, error) {
 	if s.peek() != '"' {
-		return "", errSlow
+		return nil, errSlow
 	}
 	start := s.i + 1
 	for j := start; j < len(s.b); j++ {
@@ -360,15 +412,15 @@ func (s *scanner) str() (string, error) {
 		case c == '"':
 			v := s.b[start:j]
 			if !utf8.Valid(v) {
-				return "", errSlow
+				return nil, errSlow
 			}
 			s.i = j + 1
-			return string(v), nil
+			return v, nil
 		case c == '\\' || c < 0x20:
-			return "", errSlow
+			return nil, errSlow
 		}
 	}
-	return "", errSlow
+	return nil, errSlow
 }
 
 // uint reads a plain unsigned integer.
