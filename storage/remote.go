@@ -7,6 +7,8 @@ import (
 	"fmt"
 	"log/slog"
 	"runtime"
+	"strconv"
+	"strings"
 	"sync"
 	"time"
 
@@ -59,10 +61,32 @@ func pendingByRecord(tx *bolt.Tx, vt *vault) (map[string]*pendingRecord, error) 
 // but indexes and the search index follow it. Every remote stamp moves the
 // clock, so later local edits order after what was seen.
 func (s *Store) ApplyRemote(ctx context.Context, page []protocol.Record, cursor uint64) error {
+	return s.ApplyPrepared(ctx, s.PreparePage(page), cursor)
+}
+
+// PreparedPage is a pulled page with its new records decoded ahead of
+// the transaction that applies it (PreparePage).
+type PreparedPage struct {
+	records []protocol.Record
+	built   []prebuilt
+}
+
+// PreparePage decodes the records of a pulled page, without touching the
+// store, so that a client can prepare the next page while the previous
+// one is being written (bbolt has one writer; decoding is most of an
+// initial pull's CPU). The result is only a head start: ApplyPrepared
+// still merges every record the store already holds inside its
+// transaction.
+func (s *Store) PreparePage(page []protocol.Record) *PreparedPage {
+	return &PreparedPage{records: page, built: prebuild(page, s.log)}
+}
+
+// ApplyPrepared is ApplyRemote for a page prepared with PreparePage.
+func (s *Store) ApplyPrepared(ctx context.Context, pp *PreparedPage, cursor uint64) error {
 	if err := ctx.Err(); err != nil {
 		return err
 	}
-	built := prebuild(page, s.log)
+	page, built := pp.records, pp.built
 	// s.write drops a transaction that wrote nothing; a page always moves
 	// the cursor, so it always commits.
 	return s.write(ctx, func(w *writer) error {
@@ -228,17 +252,42 @@ func (w *writer) putRemote(old, cur record.Record, data []byte) error {
 	return nil
 }
 
-// observe moves the clock past every stamp of a pulled record.
+// observe moves the clock past every stamp of a pulled record. The
+// clock keeps the largest (wall, counter) it observes, so observing that
+// one stamp is the same as observing each.
 func (w *writer) observe(r protocol.Record) {
-	stamps := []string{r.Deleted}
+	latest, ok := parseStamp(r.Deleted)
 	for _, v := range r.Versions {
-		stamps = append(stamps, v)
-	}
-	for _, v := range stamps {
-		if st, err := hlc.Parse(v); err == nil {
-			w.s.clock.Observe(st)
+		if st, good := parseStamp(v); good && (!ok || st.Wall > latest.Wall || (st.Wall == latest.Wall && st.Counter > latest.Counter)) {
+			latest, ok = st, true
 		}
 	}
+	if ok {
+		w.s.clock.Observe(latest)
+	}
+}
+
+// parseStamp is hlc.Parse without its allocations (a pull parses every
+// field's stamp); ok is false where hlc.Parse fails.
+func parseStamp(s string) (hlc.Stamp, bool) {
+	i := strings.IndexByte(s, '.')
+	if i < 0 {
+		return hlc.Stamp{}, false
+	}
+	j := strings.IndexByte(s[i+1:], '.')
+	if j < 0 {
+		return hlc.Stamp{}, false
+	}
+	j += i + 1
+	wall, err := strconv.ParseInt(s[:i], 10, 64)
+	if err != nil || wall < 0 {
+		return hlc.Stamp{}, false
+	}
+	c, err := strconv.ParseUint(s[i+1:j], 10, 32)
+	if err != nil {
+		return hlc.Stamp{}, false
+	}
+	return hlc.Stamp{Wall: wall, Counter: uint32(c), Node: s[j+1:]}, true
 }
 
 // removeRemote drops a record the server deleted or moved out of scope:
@@ -442,7 +491,7 @@ const maxWall = 253402300799999
 func latestWall(vers map[string]string) time.Time {
 	var latest int64
 	for _, v := range vers {
-		if st, err := hlc.Parse(v); err == nil && st.Wall > latest && st.Wall <= maxWall {
+		if st, ok := parseStamp(v); ok && st.Wall > latest && st.Wall <= maxWall {
 			latest = st.Wall
 		}
 	}

@@ -8,6 +8,7 @@ import (
 
 	"github.com/shanhaifield/shanhai/record"
 	"github.com/shanhaifield/shanhai/sealing"
+	"github.com/shanhaifield/shanhai/sync/protocol"
 	bolt "go.etcd.io/bbolt"
 )
 
@@ -160,8 +161,28 @@ func (v *vault) decodeChange(bucket, key, data []byte) (Change, error) {
 	if err != nil {
 		return ch, fmt.Errorf("outbox entry %x: %w", key, err)
 	}
+	if ch, ok := fastChange(plain, len(data) == 0 || data[0] != sealedMark); ok {
+		return ch, nil
+	}
 	if err := json.Unmarshal(plain, &ch); err != nil {
 		return ch, fmt.Errorf("outbox entry %x: %w", key, err)
 	}
 	return ch, nil
+}
+
+// fastChange decodes an outbox entry in the form encodeChange writes
+// without reflection (reading the outbox was a fifth of an initial
+// push's time); ok is false for anything else, which encoding/json then
+// decodes. The values alias the entry, so an entry still in the mapped
+// file (inFile: not unsealed into a fresh buffer) is copied first.
+func fastChange(plain []byte, inFile bool) (Change, bool) {
+	if inFile {
+		plain = bytes.Clone(plain)
+	}
+	c, ok := protocol.FastChange(plain)
+	if !ok {
+		return Change{}, false
+	}
+	return Change{Seq: c.ClientSeq, MutationID: c.MutationID, Kind: record.Kind(c.Kind), RecordID: c.RecordID,
+		Op: Op(c.Op), Fields: c.Fields, Versions: c.Versions, Bases: c.Bases, At: c.At, Author: c.Author}, true
 }

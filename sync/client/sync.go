@@ -142,7 +142,7 @@ func (c *Client) pull(ctx context.Context, st storage.SyncState, rep *Report) er
 			next = c.fetch(ctx, st, page.NextCursor, fresh)
 		}
 		if len(page.Records) > 0 || page.NextCursor != cursor {
-			if err := c.store.ApplyRemote(ctx, page.Records, page.NextCursor); err != nil {
+			if err := c.store.ApplyPrepared(ctx, f.prepared, page.NextCursor); err != nil {
 				return fmt.Errorf("pull after %d: %w", cursor, err)
 			}
 		}
@@ -158,11 +158,13 @@ func (c *Client) pull(ctx context.Context, st storage.SyncState, rep *Report) er
 
 // fetched is one pull page or the error fetching it.
 type fetched struct {
-	page protocol.PullResponse
-	err  error
+	page     protocol.PullResponse
+	prepared *storage.PreparedPage // page.Records decoded for the store
+	err      error
 }
 
-// fetch gets the page after cursor on another goroutine.
+// fetch gets the page after cursor on another goroutine and prepares it
+// for the store.
 // fresh says the pull began at cursor 0 in this sync, so the server need
 // not refuse it for purged tombstones it never needed.
 func (c *Client) fetch(ctx context.Context, st storage.SyncState, cursor uint64, fresh bool) <-chan fetched {
@@ -174,6 +176,11 @@ func (c *Client) fetch(ctx context.Context, st storage.SyncState, cursor uint64,
 			path += "&fresh=1" // see pull: this download began at 0
 		}
 		f.err = c.call(ctx, "GET", st.Server, path, st.Token, nil, &f.page)
+		if f.err == nil {
+			// Decoded here, the next page's records are ready while the
+			// previous page's transaction writes and syncs.
+			f.prepared = c.store.PreparePage(f.page.Records)
+		}
 		out <- f
 	}()
 	return out

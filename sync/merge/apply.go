@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"sort"
+	"unicode/utf8"
 
 	"github.com/shanhaifield/shanhai/sync/protocol"
 )
@@ -125,8 +126,8 @@ func (r *Result) deleteSeen(bases map[string]string) error {
 
 func (r *Result) put(ch protocol.Change, opt Options) error {
 	for _, name := range sortedKeys(ch.Fields) {
-		var buf bytes.Buffer
-		if err := json.Compact(&buf, ch.Fields[name]); err != nil {
+		value, err := compact(ch.Fields[name])
+		if err != nil {
 			return &protocol.ChangeError{Code: "bad_value", Zh: "字段 " + name + " 的值不是有效的 JSON",
 				En: "field " + name + ": " + err.Error()}
 		}
@@ -140,9 +141,35 @@ func (r *Result) put(ch protocol.Change, opt Options) error {
 				return badStamp("bases."+name, err)
 			}
 		}
-		r.field(name, buf.Bytes(), stamp, base)
+		r.field(name, value, stamp, base)
 	}
 	return nil
+}
+
+// compact returns v in compact form, checked to be valid JSON. A plain
+// string (no escapes, no control characters, valid UTF-8), the common
+// field value, is already compact and valid and is returned as it is;
+// anything else goes through json.Compact (a push compacts every field).
+func compact(v json.RawMessage) (json.RawMessage, error) {
+	if n := len(v); n >= 2 && v[0] == '"' && v[n-1] == '"' && plainString(v[1:n-1]) {
+		return v, nil
+	}
+	var buf bytes.Buffer
+	if err := json.Compact(&buf, v); err != nil {
+		return nil, err
+	}
+	return buf.Bytes(), nil
+}
+
+// plainString reports whether s is the inside of a JSON string that
+// needs no escape: valid UTF-8 without '"', '\\' or control characters.
+func plainString(s []byte) bool {
+	for _, c := range s {
+		if c == '"' || c == '\\' || c < 0x20 {
+			return false
+		}
+	}
+	return utf8.Valid(s)
 }
 
 // field merges one incoming field value.

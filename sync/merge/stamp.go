@@ -1,6 +1,8 @@
 package merge
 
 import (
+	"strconv"
+
 	"github.com/shanhaifield/shanhai/hlc"
 )
 
@@ -46,5 +48,24 @@ func normalize(s string, maxWall int64) (string, error) {
 	if maxWall > 0 && st.Wall > maxWall {
 		st.Wall = maxWall
 	}
-	return st.String(), nil
+	var buf [64]byte
+	b := appendPadded(buf[:0], uint64(st.Wall), 13)
+	b = appendPadded(append(b, '.'), uint64(st.Counter), 5)
+	b = append(append(b, '.'), st.Node...)
+	if string(b) == s {
+		return s, nil // already canonical: no new string per field
+	}
+	return string(b), nil
+}
+
+// appendPadded appends v in decimal, zero-padded to width digits, as
+// hlc.Stamp.String's %0Nd does (without fmt: a push normalizes every
+// field's stamp).
+func appendPadded(b []byte, v uint64, width int) []byte {
+	var d [20]byte
+	digits := strconv.AppendUint(d[:0], v, 10)
+	for n := len(digits); n < width; n++ {
+		b = append(b, '0')
+	}
+	return append(b, digits...)
 }
