@@ -170,7 +170,21 @@ func (o *Opener) open(passphrase []byte) {
 	o.unlock.Disable()
 	o.pass.Disable()
 	showText(o.passErr, "")
-	o.busy.SetText(lang.X("unlock.opening", "正在解锁…"))
+	o.openVault(passphrase, lang.X("unlock.opening", "正在解锁…"), func(err error) {
+		o.unlock.Enable()
+		o.pass.Enable()
+		if err != nil {
+			o.openFailed(err)
+		}
+	})
+}
+
+// openVault opens the store with passphrase off the UI goroutine,
+// showing msg and the progress bar meanwhile. settle runs on the UI
+// goroutine when it is done (err nil: the window then moves on to the
+// opened store).
+func (o *Opener) openVault(passphrase []byte, msg string, settle func(err error)) {
+	o.busy.SetText(msg)
 	o.progress.Show()
 	o.progress.Start()
 	var svc Services
@@ -184,13 +198,10 @@ func (o *Opener) open(passphrase []byte) {
 		o.progress.Stop()
 		o.progress.Hide()
 		o.busy.SetText("")
-		o.unlock.Enable()
-		o.pass.Enable()
-		if err != nil {
-			o.openFailed(err)
-			return
+		settle(err)
+		if err == nil {
+			o.opened(svc)
 		}
-		o.opened(svc)
 	})
 }
 
@@ -252,28 +263,13 @@ func (o *Opener) submitSetPassphrase() {
 	if o.probe.Exists && !o.probe.Encrypted {
 		msg = lang.X("pass.sealing", "正在加密现有数据，数据多时需要一些时间…")
 	}
-	o.busy.SetText(msg)
-	o.progress.Show()
-	o.progress.Start()
-	var svc Services
-	o.background(func(ctx context.Context) error {
-		ctx, cancel := context.WithTimeout(ctx, openTimeout)
-		defer cancel()
-		var err error
-		svc, err = o.vault.Open(ctx, pass)
-		return err
-	}, func(err error) {
-		o.progress.Stop()
-		o.progress.Hide()
-		o.busy.SetText("")
+	o.openVault(pass, msg, func(err error) {
 		o.setBtn.Enable()
 		if err != nil {
 			slog.Error("set passphrase", "err", err)
 			showText(o.pair.secondErr, lang.X("unlock.failed", "无法打开本机数据：{{.Error}}", map[string]any{"Error": err.Error()}))
 			o.relayout()
-			return
 		}
-		o.opened(svc)
 	})
 }
 
