@@ -1,40 +1,17 @@
 package cli
 
 import (
-	"context"
 	"encoding/json"
-	"io"
-	"log/slog"
-	"net/http/httptest"
-	"path/filepath"
 	"strings"
 	"testing"
 
-	"github.com/shanhaifield/shanhai/server/api"
-	"github.com/shanhaifield/shanhai/server/auth"
 	"github.com/shanhaifield/shanhai/server/store"
-	"github.com/shanhaifield/shanhai/server/store/boltstore"
 )
 
 // startRoleServer runs a real sync server with a staff member (alice), a
 // manager (mia) and an admin (root), all of zone-a.
 func startRoleServer(t *testing.T) string {
-	t.Helper()
-	ctx := context.Background()
-	st, err := boltstore.Open(ctx, filepath.Join(t.TempDir(), "server.db"), store.Hooks{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	for name, role := range map[string]store.Role{"alice": store.RoleStaff, "mia": store.RoleManager, "root": store.RoleAdmin} {
-		hash, _ := auth.HashPassword("pw-"+name, auth.Params{Memory: 1024, Time: 1, Threads: 1})
-		if err := st.PutUser(ctx, store.User{Name: name, Zone: "zone-a", Role: role, Hash: hash}); err != nil {
-			t.Fatal(err)
-		}
-	}
-	srv := &api.Server{Store: st, Auth: &auth.Service{Store: st}, Log: slog.New(slog.NewTextHandler(io.Discard, nil))}
-	hs := httptest.NewServer(srv.Handler())
-	t.Cleanup(func() { hs.Close(); st.Close() })
-	return hs.URL
+	return startServerWith(t, map[string]store.Role{"alice": store.RoleStaff, "mia": store.RoleManager, "root": store.RoleAdmin})
 }
 
 // TestRoleKnownAndEnforcedLocally: login keeps role and zone; status

@@ -17,16 +17,22 @@ import (
 )
 
 // startSyncServer runs a real sync server over a bbolt file on
-// 127.0.0.1 with users alice and carol of zone-a (password "pw-" + name).
+// 127.0.0.1 with users alice (manager: she may delete, docs/roles.md)
+// and carol (staff) of zone-a (password "pw-" + name).
 func startSyncServer(t *testing.T) string {
+	return startServerWith(t, map[string]store.Role{"alice": store.RoleManager, "carol": store.RoleStaff})
+}
+
+// startServerWith runs a real sync server over a bbolt file with the
+// given users of zone-a, each with password "pw-" + name.
+func startServerWith(t *testing.T, users map[string]store.Role) string {
 	t.Helper()
 	ctx := context.Background()
 	st, err := boltstore.Open(ctx, filepath.Join(t.TempDir(), "server.db"), store.Hooks{})
 	if err != nil {
 		t.Fatal(err)
 	}
-	// alice manages zone-a (she may delete, docs/roles.md); carol is staff.
-	for name, role := range map[string]store.Role{"alice": store.RoleManager, "carol": store.RoleStaff} {
+	for name, role := range users {
 		hash, _ := auth.HashPassword("pw-"+name, auth.Params{Memory: 1024, Time: 1, Threads: 1})
 		if err := st.PutUser(ctx, store.User{Name: name, Zone: "zone-a", Role: role, Hash: hash}); err != nil {
 			t.Fatal(err)
