@@ -57,11 +57,15 @@ func FastPull(body []byte) (PullResponse, bool) {
 	return page, err == nil
 }
 
-func (s *scanner) records() ([]Record, error) {
-	out := []Record{}
+func (s *scanner) records() ([]Record, error) { return arrayOf(s, s.record) }
+
+// arrayOf reads a JSON array whose elements one reads. The result is
+// never nil (an empty array decodes to an empty slice, as encoding/json).
+func arrayOf[T any](s *scanner, one func() (T, error)) ([]T, error) {
+	out := []T{}
 	err := s.array(func() error {
-		r, err := s.record()
-		out = append(out, r)
+		v, err := one()
+		out = append(out, v)
 		return err
 	})
 	return out, err
@@ -84,12 +88,7 @@ func (s *scanner) record() (Record, error) {
 		case "seq":
 			r.Seq, err = s.uint()
 		case "zones":
-			r.Zones = []string{}
-			err = s.array(func() error {
-				z, err := s.str()
-				r.Zones = append(r.Zones, z)
-				return err
-			})
+			r.Zones, err = arrayOf(s, s.str)
 		case "fields":
 			r.Fields, err = s.rawMap()
 		case "versions":
@@ -235,15 +234,7 @@ func fastPush(body []byte) (req PushRequest, ok bool) {
 	return req, err == nil
 }
 
-func (s *scanner) changes() ([]Change, error) {
-	out := []Change{}
-	err := s.array(func() error {
-		c, err := s.change()
-		out = append(out, c)
-		return err
-	})
-	return out, err
-}
+func (s *scanner) changes() ([]Change, error) { return arrayOf(s, s.change) }
 
 func (s *scanner) change() (Change, error) {
 	var c Change
