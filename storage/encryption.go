@@ -135,6 +135,9 @@ func sealPlaintext(ctx context.Context, tx *bolt.Tx, v *vault) error {
 	}); err != nil {
 		return err
 	}
+	if err := sealToken(tx, v); err != nil {
+		return err
+	}
 	if err := tx.DeleteBucket(bucketMobile); err != nil {
 		return fmt.Errorf("clear %s: %w", bucketMobile, err)
 	}

@@ -26,7 +26,11 @@ func encOpts(pass []byte) Options {
 // personal are the values that must never appear in the file of an
 // encrypted store, with the mobile in both of its usual forms.
 var personal = []string{"欧阳秘密", "+8613912345678", "13912345678", "139 1234 5678", "wx_ouyang_secret", "ouyang@secret.example",
-	"司马隐私", "13787654321", "在茶室谈了扩产计划和家庭情况", "wx_sima_hidden"}
+	"司马隐私", "13787654321", "在茶室谈了扩产计划和家庭情况", "wx_sima_hidden", testToken}
+
+// testToken is a server token: a bearer credential, sealed like the
+// personal values.
+const testToken = "tok.secret-bearer-0123456789"
 
 // fillPersonal writes an enterprise, contacts, a visit and a few edits
 // and deletes, so values pass through outbox, free pages and indexes.
@@ -43,6 +47,13 @@ func fillPersonal(t *testing.T, s *Store) (entID, contactID string) {
 		t.Fatal(err)
 	}
 	if err := s.Delete(ctx, gone); err != nil {
+		t.Fatal(err)
+	}
+	err := s.UpdateSyncState(ctx, func(st *SyncState) error {
+		st.Server, st.User, st.Token = "https://hq.example", "li", testToken
+		return nil
+	})
+	if err != nil {
 		t.Fatal(err)
 	}
 	return entID, contactID
@@ -117,7 +128,17 @@ func checkUnlocked(t *testing.T, s *Store, entID, cid string) {
 	if err != nil || len(chs) != 6 {
 		t.Errorf("outbox: %d changes, %v", len(chs), err)
 	}
+	checkToken(t, s)
 	mustHealthy(t, s)
+}
+
+// checkToken checks that the sealed server token reads back whole.
+func checkToken(t *testing.T, s *Store) {
+	t.Helper()
+	st, err := s.SyncState(context.Background())
+	if err != nil || st.Token != testToken || st.User != "li" {
+		t.Errorf("sync state after reopen: token %q user %q, %v", st.Token, st.User, err)
+	}
 }
 
 func TestPlaintextStoreMigratesAndCompacts(t *testing.T) {
@@ -190,6 +211,7 @@ func TestPlaintextStoreMigratesAndCompacts(t *testing.T) {
 	if dups, err := s.FindDuplicates(ctx, newEnt("x"), []string{"13912345678"}); err != nil || len(dups) != 1 || dups[0].ID != entID {
 		t.Errorf("duplicates after migration: %+v %v", dups, err)
 	}
+	checkToken(t, s)
 	mustHealthy(t, s)
 }
 

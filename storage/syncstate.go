@@ -20,7 +20,8 @@ var (
 var metaSync = []byte("sync_state")
 
 // SyncState is what the sync client keeps between runs. The token is a
-// secret: it lives in the store file, which is created with mode 0600.
+// secret: the store file is created with mode 0600, and an encrypted
+// store keeps the token sealed apart from the rest (synctoken.go).
 type SyncState struct {
 	Server string `json:"server,omitempty"`
 	User   string `json:"user,omitempty"`
@@ -53,8 +54,10 @@ func (s *Store) SyncState(ctx context.Context) (SyncState, error) {
 	var st SyncState
 	err := s.db.View(func(tx *bolt.Tx) error {
 		var err error
-		st, err = readSyncState(tx)
-		return err
+		if st, err = readSyncState(tx); err != nil {
+			return err
+		}
+		return s.vault.readToken(tx, &st)
 	})
 	if err != nil || st.ClientID != "" {
 		return st, err
@@ -78,6 +81,9 @@ func (s *Store) UpdateSyncState(ctx context.Context, fn func(st *SyncState) erro
 		if err != nil {
 			return err
 		}
+		if err := s.vault.readToken(tx, &st); err != nil {
+			return err
+		}
 		cursor := st.Cursor
 		if err := fn(&st); err != nil {
 			return err
@@ -87,6 +93,9 @@ func (s *Store) UpdateSyncState(ctx context.Context, fn func(st *SyncState) erro
 			if st.ClientID, err = s.ids.next(s.now()); err != nil {
 				return err
 			}
+		}
+		if st, err = s.vault.writeToken(tx, st); err != nil {
+			return err
 		}
 		return writeSyncState(tx, st)
 	})
