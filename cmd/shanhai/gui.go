@@ -45,6 +45,8 @@ func runGUI(ctx context.Context, dataDir string) (err error) {
 		return err
 	}
 	path := filepath.Join(dataDir, storage.FileName)
+	installFontMap()
+	settleAfterStart(ctx)
 	a := fyneapp.NewWithID(appID)
 	// The language chosen in 设置 applies from the next start: Fyne
 	// cannot switch the language of a window already built.
@@ -130,6 +132,7 @@ func (s *guiSession) openMain(store *storage.Store, start app.Screen) {
 		if err := store.BuildSearchIndex(s.ctx); err != nil {
 			slog.Warn("search index not built in advance", "err", err)
 		}
+		settle()
 	}()
 	ui := app.NewUIWindow(s.app, s.window, store)
 	s.ui = ui
