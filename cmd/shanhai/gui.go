@@ -56,7 +56,7 @@ func runGUI(ctx context.Context, dataDir string) (err error) {
 		slog.Warn("translations not loaded", "err", err)
 	}
 	a.SetIcon(fyne.NewStaticResource(assets.IconName, assets.Icon()))
-	a.Settings().SetTheme(app.NewTheme())
+	a.Settings().SetTheme(newTheme())
 
 	stop := context.AfterFunc(ctx, func() { fyne.Do(a.Quit) })
 	defer stop()
@@ -129,9 +129,11 @@ func (s *guiSession) openMain(store *storage.Store, start app.Screen) {
 	// The first search otherwise builds the index itself, which takes
 	// seconds on a large store; build it while the window comes up.
 	go func() {
+		gc := gcForBuild()
 		if err := store.BuildSearchIndex(s.ctx); err != nil {
 			slog.Warn("search index not built in advance", "err", err)
 		}
+		gc.atRest()
 		settle()
 	}()
 	ui := app.NewUIWindow(s.app, s.window, store)
