@@ -3,8 +3,8 @@ package main
 import (
 	"context"
 	"log/slog"
-	"os"
 	"runtime/debug"
+	"runtime/metrics"
 	"time"
 
 	"fyne.io/fyne/v2"
@@ -51,35 +51,70 @@ func settle() {
 	slog.Debug("memory settled", "font_pages_mib", n>>20)
 }
 
-// gcPercentAtRest is the GOGC the window runs with once the search index
-// is built: the heap may grow to 1.25 times the live heap before the
-// next collection, instead of Go's default 2 times. The live heap of the
-// 100k window is about 100 MB, almost all of it long-lived (the search
-// index, the parsed fonts), so the default let each search's garbage
-// pile up to some 100 MB more resident memory (docs/desktop-speed.md);
-// a collection over that heap is cheap, since the index is a few large
-// pointer-free arrays. The goal follows the live heap, so a larger store
-// or an import gets room in proportion instead of a fixed limit.
-const gcPercentAtRest = 25
+// idleCheck is how often the window looks whether it has gone idle, and
+// idleAllocs the allocation in one such period below which it counts as
+// idle (a repaint or the sync indicator allocate a little).
+const (
+	idleCheck  = time.Second
+	idleAllocs = 1 << 20
+)
 
-// gcTuning is the GOGC setting around a search index build; the zero
-// value (GOGC set in the environment) leaves the setting alone.
-type gcTuning struct{ tune bool }
+// idleReturnMin is the heap, beyond the live heap at the last
+// collection, worth a collection to give back.
+const idleReturnMin = 16 << 20
 
-// gcForBuild sets Go's default GOGC for building the search index, which
-// allocates much short-lived garbage and would collect far more often
-// at gcPercentAtRest, unless the environment sets GOGC.
-func gcForBuild() gcTuning {
-	if os.Getenv("GOGC") != "" {
-		return gcTuning{}
+// returnWhenIdle gives the heap's garbage back to the system whenever the
+// window goes idle after work (a burst of searches, a sync, an import):
+// when a check period allocates little after one that allocated much, and
+// the heap holds at least idleReturnMin beyond its live part, it collects
+// and returns the free memory (debug.FreeOSMemory).
+//
+// Why: Go lets the heap grow to twice the live heap before collecting
+// (GOGC 100). The 100k window's live heap is about 100 MB, so typing a
+// few searches left some 80 MB more resident (334 MB against 254 at
+// rest, docs/desktop-speed.md). A lower GOGC holds the heap down while
+// typing too, but collects every few keystrokes: with GOGC 25 the UI
+// thread's CPU per pinyin keystroke rose from 17 to 50 ms at p99. This
+// costs one collection when the user pauses, none while typing.
+func returnWhenIdle(ctx context.Context) {
+	samples := []metrics.Sample{
+		{Name: "/gc/heap/allocs:bytes"},
+		{Name: "/gc/heap/live:bytes"},
+		{Name: "/memory/classes/heap/objects:bytes"},
+		{Name: "/memory/classes/heap/unused:bytes"},
+		{Name: "/memory/classes/heap/free:bytes"},
 	}
-	debug.SetGCPercent(100)
-	return gcTuning{tune: true}
+	go func() {
+		t := time.NewTicker(idleCheck)
+		defer t.Stop()
+		var last uint64
+		busy := false
+		for {
+			select {
+			case <-ctx.Done():
+				return
+			case <-t.C:
+			}
+			metrics.Read(samples)
+			allocs := samples[0].Value.Uint64()
+			held := samples[2].Value.Uint64() + samples[3].Value.Uint64() + samples[4].Value.Uint64()
+			var give bool
+			busy, give = idleStep(busy, allocs-last, held, samples[1].Value.Uint64())
+			last = allocs
+			if give {
+				debug.FreeOSMemory()
+			}
+		}
+	}()
 }
 
-// atRest sets gcPercentAtRest once the build is over.
-func (g gcTuning) atRest() {
-	if g.tune {
-		debug.SetGCPercent(gcPercentAtRest)
+// idleStep is one check of returnWhenIdle: given whether the window was
+// busy, what it allocated since the last check, the heap it holds and
+// the live heap, it says whether it is busy now and whether to give the
+// garbage back.
+func idleStep(busy bool, allocated, held, live uint64) (nowBusy, give bool) {
+	if allocated >= idleAllocs {
+		return true, false
 	}
+	return false, busy && held > live+idleReturnMin
 }

@@ -47,6 +47,7 @@ func runGUI(ctx context.Context, dataDir string) (err error) {
 	path := filepath.Join(dataDir, storage.FileName)
 	installFontMap()
 	settleAfterStart(ctx)
+	returnWhenIdle(ctx)
 	a := fyneapp.NewWithID(appID)
 	// The language chosen in 设置 applies from the next start: Fyne
 	// cannot switch the language of a window already built.
@@ -129,11 +130,9 @@ func (s *guiSession) openMain(store *storage.Store, start app.Screen) {
 	// The first search otherwise builds the index itself, which takes
 	// seconds on a large store; build it while the window comes up.
 	go func() {
-		gc := gcForBuild()
 		if err := store.BuildSearchIndex(s.ctx); err != nil {
 			slog.Warn("search index not built in advance", "err", err)
 		}
-		gc.atRest()
 		settle()
 	}()
 	ui := app.NewUIWindow(s.app, s.window, store)
