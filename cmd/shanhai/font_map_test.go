@@ -30,7 +30,6 @@ func TestFontMapServesBundledFace(t *testing.T) {
 		{fontscan.SansSerif, font.Aspect{Style: font.StyleNormal}, "zh-cn"},
 		{fontscan.SansSerif, font.Aspect{Style: font.StyleNormal, Weight: font.WeightBold}, "zh-cn"},
 		{fontscan.SansSerif, font.Aspect{Style: font.StyleItalic}, "zh-cn"},
-		{fontscan.Monospace, font.Aspect{Style: font.StyleNormal}, "zh-cn"},
 		{fontscan.SansSerif, font.Aspect{Style: font.StyleNormal}, "en"},
 	} {
 		lang, ok := language.NewLangID(language.NewLanguage(tc.lang))
@@ -46,6 +45,13 @@ func TestFontMapServesBundledFace(t *testing.T) {
 		if loc := fm.FontLocation(face.Font); !strings.HasPrefix(loc.File, bundledLocation) {
 			t.Errorf("%s %v %s: face from %q, want the bundled one", tc.family, tc.aspect, tc.lang, loc.File)
 		}
+	}
+	// Monospace lists start with a Latin-only font: the blank coverage
+	// face must not be their Chinese font.
+	zh, _ := language.NewLangID(language.NewLanguage("zh-cn"))
+	fm.SetQuery(fontscan.Query{Families: []string{fontscan.Monospace}})
+	if face := fm.ResolveFaceForLang(zh); face != nil && strings.HasPrefix(fm.FontLocation(face.Font).File, bundledLocation) {
+		t.Error("monospace Chinese resolves to the blank coverage face")
 	}
 	// U+3D58 (CJK Extension A) is outside GBK and so outside the subset.
 	const rare = '\u3d58'
