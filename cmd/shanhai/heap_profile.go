@@ -9,7 +9,6 @@ import (
 	"runtime"
 	"runtime/pprof"
 	"strconv"
-	"syscall"
 	"time"
 )
 
@@ -21,7 +20,7 @@ const defaultHeapProfileDelay = 15 * time.Second
 // startHeapProfile writes heap profiles for measuring the window's memory
 // (docs/desktop-speed.md): with SHANHAI_HEAPPROFILE=path, one to path
 // SHANHAI_HEAPPROFILE_DELAY seconds after start (15 by default), and one
-// to path.N on each SIGUSR1 (for the heap after use). Without the
+// to path.N on each SIGUSR1 (for the heap after use; not on Windows). Without the
 // variable it does nothing. It returns at once; the writing stops with
 // ctx.
 func startHeapProfile(ctx context.Context, getenv func(string) string) {
@@ -29,17 +28,11 @@ func startHeapProfile(ctx context.Context, getenv func(string) string) {
 	if path == "" {
 		return
 	}
-	delay := defaultHeapProfileDelay
-	if s := getenv("SHANHAI_HEAPPROFILE_DELAY"); s != "" {
-		sec, err := strconv.ParseFloat(s, 64)
-		if err != nil || sec < 0 {
-			slog.Warn("SHANHAI_HEAPPROFILE_DELAY: want seconds >= 0; using the default", "value", s)
-		} else {
-			delay = time.Duration(sec * float64(time.Second))
-		}
-	}
+	delay := heapProfileDelay(getenv)
 	usr1 := make(chan os.Signal, 1)
-	signal.Notify(usr1, syscall.SIGUSR1)
+	if len(heapProfileSignals) > 0 { // Notify with none would relay every signal
+		signal.Notify(usr1, heapProfileSignals...)
+	}
 	go func() {
 		defer signal.Stop(usr1)
 		timer := time.NewTimer(delay)
@@ -86,4 +79,20 @@ func writeHeapProfileFile(path string) error {
 		return fmt.Errorf("heap profile %s: %w", path, err)
 	}
 	return nil
+}
+
+// heapProfileDelay reads SHANHAI_HEAPPROFILE_DELAY (seconds, fractions
+// allowed); unset or invalid gives defaultHeapProfileDelay, the latter
+// with a warning.
+func heapProfileDelay(getenv func(string) string) time.Duration {
+	s := getenv("SHANHAI_HEAPPROFILE_DELAY")
+	if s == "" {
+		return defaultHeapProfileDelay
+	}
+	sec, err := strconv.ParseFloat(s, 64)
+	if err != nil || !(sec >= 0 && sec <= 24*3600) { // NaN fails both
+		slog.Warn("SHANHAI_HEAPPROFILE_DELAY: want seconds from 0 to 86400; using the default", "value", s)
+		return defaultHeapProfileDelay
+	}
+	return time.Duration(sec * float64(time.Second))
 }
