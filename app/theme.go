@@ -21,11 +21,18 @@ type Theme struct {
 // NewTheme returns the app theme. The font resources are built once here
 // because Fyne caches parsed faces per resource.
 func NewTheme() *Theme {
-	return &Theme{
-		base:    theme.DefaultTheme(),
-		regular: fyne.NewStaticResource(assets.FontRegularName, assets.FontRegular()),
-		bold:    fyne.NewStaticResource(assets.FontBoldName, assets.FontBold()),
-	}
+	return NewThemeFonts(fyne.NewStaticResource(assets.FontRegularName, assets.FontRegular()),
+		fyne.NewStaticResource(assets.FontBoldName, assets.FontBold()))
+}
+
+// NewThemeFonts returns the app theme drawing proportional text with the
+// given regular and bold resources, which must hold the bundled font
+// (assets.FontRegular, assets.FontBold). The window passes Fyne's own
+// default font resources, refilled with the bundled font, so that Fyne
+// parses each weight once instead of once as the theme's font and once
+// more as its default-font fallback (cmd/shanhai, fonts.go).
+func NewThemeFonts(regular, bold fyne.Resource) *Theme {
+	return &Theme{base: theme.DefaultTheme(), regular: regular, bold: bold}
 }
 
 // Font returns the bundled Chinese font, bold when asked. Monospace and

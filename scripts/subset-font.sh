@@ -14,6 +14,12 @@
 # OpenType layout features are dropped: horizontal UI text needs neither,
 # and keeping GSUB nearly doubles the glyph count.
 #
+# It also writes NotoSansCJKsc-Coverage.otf: the Regular subset with every
+# glyph blanked (same cmap, no outlines, no subroutines; 0.2 MB). The
+# window registers it as the font for the user's language in Fyne's font
+# map (cmd/shanhai/font_map.go), where a face is needed only for its
+# character coverage; parsing the full font there cost 6 MB of heap.
+#
 # Needs: python3 with fontTools (Debian: python3-fonttools), fonts-noto-cjk.
 # Usage: scripts/subset-font.sh   (from anywhere; writes into the repo)
 set -euo pipefail
@@ -60,3 +66,25 @@ print(TTCollection(sys.argv[1]).fonts[int(sys.argv[2])]["name"].getDebugName(1))
     --output-file="$out/NotoSansCJKsc-$weight.subset.otf"
   ls -l "$out/NotoSansCJKsc-$weight.subset.otf"
 done
+
+"$py" - "$out/NotoSansCJKsc-Regular.subset.otf" "$out/NotoSansCJKsc-Coverage.otf" <<'PY'
+import sys
+from fontTools.ttLib import TTFont
+font = TTFont(sys.argv[1])
+cff = font["CFF "].cff
+top = cff.topDictIndex[0]
+for name in top.CharStrings.keys():
+    cs = top.CharStrings[name]
+    cs.decompile()
+    cs.program, cs.bytecode = ["endchar"], None
+for fd in top.FDArray:
+    fd.Private.rawDict.pop("Subrs", None)
+    if hasattr(fd.Private, "Subrs"):
+        del fd.Private.Subrs
+cff.GlobalSubrs.items = []
+for tag in ("GSUB", "GPOS", "VORG", "vhea", "vmtx", "BASE", "DSIG"):
+    if tag in font:
+        del font[tag]
+font.save(sys.argv[2])
+PY
+ls -l "$out/NotoSansCJKsc-Coverage.otf"

@@ -216,15 +216,16 @@ func (ix *Index) freeze() {
 	})
 }
 
-// idMap finds the live slot of an ID. It keys slots by a 64-bit hash of
-// the ID, which the arena holds, instead of by string: no string per
-// document on the heap. IDs whose hash is taken by another live ID go to
-// the small collide map.
+// idMap finds the live slot of an ID: an open-addressing table (linear
+// probing) of slot+1 by a hash of the ID. The IDs themselves stay in the
+// arena, where a probe compares them, so the table costs 4 bytes a bucket
+// (at most 3/4 full): 2 MB for 300k documents where a Go map of hashes
+// took 10.7 MB (heap profile of the 100k window, docs/desktop-speed.md).
 type idMap struct {
-	seed    maphash.Seed
-	seeded  bool
-	byHash  map[uint64]uint32
-	collide map[string]uint32
+	seed   maphash.Seed
+	seeded bool
+	table  []uint32 // slot+1 by bucket; 0 is an empty bucket
+	n      int      // IDs in the table
 }
 
 func (m *idMap) hash(id []byte) uint64 {
@@ -234,39 +235,86 @@ func (m *idMap) hash(id []byte) uint64 {
 	return maphash.Bytes(m.seed, id)
 }
 
-func (m *idMap) get(ix *Index, id []byte) (uint32, bool) {
-	if slot, ok := m.byHash[m.hash(id)]; ok {
-		if e := ix.entry(slot); bytes.Equal(e.id(), id) {
-			return slot, true
+// home is the first bucket probed for id.
+func (m *idMap) home(id []byte) int { return int(m.hash(id) & uint64(len(m.table)-1)) }
+
+// find returns the bucket holding id, or the empty bucket where it would
+// go (ok false). The table must not be empty.
+func (m *idMap) find(ix *Index, id []byte) (bucket int, ok bool) {
+	mask := len(m.table) - 1
+	for i := m.home(id); ; i = (i + 1) & mask {
+		v := m.table[i]
+		if v == 0 {
+			return i, false
+		}
+		if bytes.Equal(ix.field(v-1, efID), id) {
+			return i, true
 		}
 	}
-	slot, ok := m.collide[string(id)]
-	return slot, ok
 }
 
-// set records the slot of an ID that is not in the map.
+func (m *idMap) get(ix *Index, id []byte) (uint32, bool) {
+	if m.n == 0 {
+		return 0, false
+	}
+	if i, ok := m.find(ix, id); ok {
+		return m.table[i] - 1, true
+	}
+	return 0, false
+}
+
+// set records the slot of an ID that is not in the map; the slot's entry
+// must be in the arena already.
 func (m *idMap) set(ix *Index, id []byte, slot uint32) {
-	if m.byHash == nil {
-		m.byHash = make(map[uint64]uint32)
+	if (m.n+1)*4 > len(m.table)*3 {
+		m.grow(ix)
 	}
-	h := m.hash(id)
-	if _, taken := m.byHash[h]; !taken {
-		m.byHash[h] = slot
-		return
-	}
-	if m.collide == nil {
-		m.collide = make(map[string]uint32)
-	}
-	m.collide[string(id)] = slot
+	i, _ := m.find(ix, id)
+	m.table[i] = slot + 1
+	m.n++
 }
 
-// del forgets the ID at slot.
+// grow doubles the table (1024 buckets at first) and places every slot
+// again by the hash of its ID in the arena.
+func (m *idMap) grow(ix *Index) {
+	old := m.table
+	m.table = make([]uint32, max(1024, 2*len(old)))
+	mask := len(m.table) - 1
+	for _, v := range old {
+		if v == 0 {
+			continue
+		}
+		i := m.home(ix.field(v-1, efID))
+		for m.table[i] != 0 {
+			i = (i + 1) & mask
+		}
+		m.table[i] = v
+	}
+}
+
+// del forgets the ID at slot. The buckets after it move back where their
+// probe allows (backward-shift deletion), so no tombstones pile up under
+// replace-heavy sync.
 func (m *idMap) del(ix *Index, id []byte, slot uint32) {
-	if s, ok := m.byHash[m.hash(id)]; ok && s == slot {
-		delete(m.byHash, m.hash(id))
+	if m.n == 0 {
 		return
 	}
-	delete(m.collide, string(id))
+	hole, ok := m.find(ix, id)
+	if !ok || m.table[hole] != slot+1 {
+		return
+	}
+	mask := len(m.table) - 1
+	m.table[hole] = 0
+	for j := (hole + 1) & mask; m.table[j] != 0; j = (j + 1) & mask {
+		v := m.table[j]
+		// The ID at j may fill the hole if its home is not after the
+		// hole in the probe order that reached j.
+		if (j-m.home(ix.field(v-1, efID)))&mask >= (j-hole)&mask {
+			m.table[hole], m.table[j] = v, 0
+			hole = j
+		}
+	}
+	m.n--
 }
 
 // Builder fills a new Index from a stream of documents, as the store

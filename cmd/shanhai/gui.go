@@ -45,6 +45,9 @@ func runGUI(ctx context.Context, dataDir string) (err error) {
 		return err
 	}
 	path := filepath.Join(dataDir, storage.FileName)
+	installFontMap()
+	settleAfterStart(ctx)
+	returnWhenIdle(ctx)
 	a := fyneapp.NewWithID(appID)
 	// The language chosen in 设置 applies from the next start: Fyne
 	// cannot switch the language of a window already built.
@@ -54,7 +57,7 @@ func runGUI(ctx context.Context, dataDir string) (err error) {
 		slog.Warn("translations not loaded", "err", err)
 	}
 	a.SetIcon(fyne.NewStaticResource(assets.IconName, assets.Icon()))
-	a.Settings().SetTheme(app.NewTheme())
+	a.Settings().SetTheme(newTheme())
 
 	stop := context.AfterFunc(ctx, func() { fyne.Do(a.Quit) })
 	defer stop()
@@ -130,6 +133,7 @@ func (s *guiSession) openMain(store *storage.Store, start app.Screen) {
 		if err := store.BuildSearchIndex(s.ctx); err != nil {
 			slog.Warn("search index not built in advance", "err", err)
 		}
+		settle()
 	}()
 	ui := app.NewUIWindow(s.app, s.window, store)
 	s.ui = ui

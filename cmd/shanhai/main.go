@@ -29,6 +29,7 @@ func run() int {
 		// The command line reports its own errors, usage ones included.
 		return cli.Run(ctx, args, os.Stdin, os.Stdout, os.Stderr)
 	}
+	startHeapProfile(ctx, os.Getenv)
 	if err := runGUI(ctx, g.DataDir); err != nil {
 		slog.Error("window failed", "err", err)
 		fmt.Fprintf(os.Stderr, "错误：窗口无法运行 / error: the window failed: %v\n", err)
