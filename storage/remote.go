@@ -403,6 +403,9 @@ func buildRecord(kind record.Kind, m remoteMeta, vals map[string]json.RawMessage
 	if err != nil {
 		return nil, nil, err
 	}
+	if rec, ok := fastRecord(kind, m, keep); ok {
+		return rec, data, nil
+	}
 	if rec, err := decodeRecord(kind, data); err == nil {
 		return rec, data, nil
 	}

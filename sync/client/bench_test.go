@@ -98,14 +98,15 @@ func BenchmarkInitialPull(b *testing.B) {
 		b.StopTimer()
 		c, st := emptyLaptop(b, srv, protocol.MaxPage)
 		b.StartTimer()
-		start := time.Now()
+		start, cpu := time.Now(), processCPU()
 		rep, err := c.Sync(ctx)
-		took := time.Since(start)
+		took, cpu := time.Since(start), processCPU()-cpu
 		b.StopTimer()
 		if err != nil || rep.Pulled != n {
 			b.Fatalf("sync: %+v, %v", rep, err)
 		}
 		b.ReportMetric(float64(n)/took.Seconds(), "docs/s")
+		b.ReportMetric(cpu.Seconds(), "cpu-s") // client and server, all cores
 		st.Close()
 		b.StartTimer()
 	}
