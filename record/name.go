@@ -58,6 +58,9 @@ func isNameRune(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) 
 // dropBrackets removes "(…)" groups whose content is a place or legal form
 // and turns the brackets of every other group into spaces.
 func dropBrackets(s string) string {
+	if !strings.ContainsAny(s, "()") {
+		return s // most names: nothing to drop or replace
+	}
 	var b strings.Builder
 	for {
 		open := strings.IndexByte(s, '(')

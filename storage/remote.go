@@ -131,7 +131,7 @@ func (w *writer) applyRemote(r protocol.Record, p *pendingRecord, pre prebuilt) 
 		w.s.log.Warn("pulled record of unknown kind skipped", "kind", r.Kind, "id", r.ID)
 		return nil
 	}
-	w.observe(r)
+	w.observe(r, pre)
 	old, err := w.v.load(w.tx, kind, r.ID)
 	if errors.Is(err, ErrNotFound) {
 		old, err = nil, nil
@@ -170,11 +170,12 @@ func (w *writer) applyRemote(r protocol.Record, p *pendingRecord, pre prebuilt) 
 	if p != nil && p.deleted && old == nil {
 		return nil // the local delete is on its way; the server decides
 	}
-	cur, data, local := pre.rec, pre.data, []protocol.Conflict(nil)
+	cur, data, entries, local := pre.rec, pre.data, pre.entries, []protocol.Conflict(nil)
 	if old != nil || p != nil || cur == nil {
 		if cur, data, local, err = w.mergeRemote(kind, r, old, p); err != nil {
 			return err
 		}
+		entries = nil // cur is not the prebuilt record
 	}
 	for _, c := range local {
 		if err := w.v.putConflict(w.tx, c); err != nil {
@@ -198,7 +199,7 @@ func (w *writer) applyRemote(r protocol.Record, p *pendingRecord, pre prebuilt) 
 			return err
 		}
 	}
-	return w.putRemote(old, cur, data)
+	return w.putRemote(old, cur, data, entries)
 }
 
 // prebuilt is a pulled record decoded ahead of its transaction, as
@@ -206,6 +207,14 @@ func (w *writer) applyRemote(r protocol.Record, p *pendingRecord, pre prebuilt) 
 type prebuilt struct {
 	rec  record.Record
 	data []byte
+	// entries are rec's index entries when they do not depend on the
+	// vault (enterprises; a contact's mobile key does), else nil.
+	entries []indexEntry
+	// latest is the newest stamp of the record (latestStamp), which the
+	// clock observes; stamped says latest was computed.
+	latest    hlc.Stamp
+	hasLatest bool
+	stamped   bool
 }
 
 // prebuild decodes the records of a page on all cores before the write
@@ -223,13 +232,25 @@ func prebuild(page []protocol.Record, log *slog.Logger) []prebuilt {
 			defer wg.Done()
 			for i := w; i < len(page); i += workers {
 				r := page[i]
+				pre := &out[i]
+				pre.latest, pre.hasLatest = latestStamp(r)
+				pre.stamped = true
 				kind := record.Kind(r.Kind)
 				if r.Removed || r.Deleted != "" || !knownKind(kind) {
 					continue
 				}
-				m := remoteMeta{id: r.ID, versions: r.Versions, created: createdAt(r.ID), updated: latestWall(r.Versions)}
+				updated := time.UnixMilli(pre.latest.Wall).UTC() // as latestWall: r.Deleted is ""
+				if !pre.hasLatest {
+					updated = time.UnixMilli(0).UTC()
+				} else if pre.latest.Wall > maxWall {
+					updated = latestWall(r.Versions)
+				}
+				m := remoteMeta{id: r.ID, versions: r.Versions, created: createdAt(r.ID), updated: updated}
 				if rec, data, err := buildRecord(kind, m, r.Fields, log); err == nil {
-					out[i] = prebuilt{rec: rec, data: data}
+					pre.rec, pre.data = rec, data
+					if e, ok := rec.(*record.Enterprise); ok {
+						pre.entries = enterpriseEntries(e) // all of indexEntries for an enterprise
+					}
 				}
 			}
 		}()
@@ -239,13 +260,18 @@ func prebuild(page []protocol.Record, log *slog.Logger) []prebuilt {
 }
 
 // putRemote stores a pulled record in the form buildRecord encoded,
-// with its indexes, like put.
-func (w *writer) putRemote(old, cur record.Record, data []byte) error {
+// with its indexes, like put. entries, when not nil, are cur's index
+// entries computed ahead (prebuild) for a record the store did not have.
+func (w *writer) putRemote(old, cur record.Record, data []byte, entries []indexEntry) error {
 	data = w.v.sealRecordJSON(cur.Kind(), cur.Header().ID, data)
 	if err := w.tx.Bucket(kindBucket(cur.Kind())).Put([]byte(cur.Header().ID), data); err != nil {
 		return fmt.Errorf("store %s %s: %w", cur.Kind(), cur.Header().ID, err)
 	}
-	if err := w.v.reindex(w.tx, old, cur); err != nil {
+	if old == nil && entries != nil {
+		if err := putIndexes(w.tx, entries); err != nil {
+			return err
+		}
+	} else if err := w.v.reindex(w.tx, old, cur); err != nil {
 		return err
 	}
 	w.touched = append(w.touched, cur)
@@ -254,17 +280,28 @@ func (w *writer) putRemote(old, cur record.Record, data []byte) error {
 
 // observe moves the clock past every stamp of a pulled record. The
 // clock keeps the largest (wall, counter) it observes, so observing that
-// one stamp is the same as observing each.
-func (w *writer) observe(r protocol.Record) {
-	latest, ok := parseStamp(r.Deleted)
+// one stamp is the same as observing each. pre holds that stamp when
+// prebuild found it already.
+func (w *writer) observe(r protocol.Record, pre prebuilt) {
+	latest, ok := pre.latest, pre.hasLatest
+	if !pre.stamped {
+		latest, ok = latestStamp(r)
+	}
+	if ok {
+		w.s.clock.Observe(latest)
+	}
+}
+
+// latestStamp is the newest (wall, counter) of a pulled record's
+// stamps; ok is false when none parses.
+func latestStamp(r protocol.Record) (latest hlc.Stamp, ok bool) {
+	latest, ok = parseStamp(r.Deleted)
 	for _, v := range r.Versions {
 		if st, good := parseStamp(v); good && (!ok || st.Wall > latest.Wall || (st.Wall == latest.Wall && st.Counter > latest.Counter)) {
 			latest, ok = st, true
 		}
 	}
-	if ok {
-		w.s.clock.Observe(latest)
-	}
+	return latest, ok
 }
 
 // parseStamp is hlc.Parse without its allocations (a pull parses every
