@@ -257,7 +257,7 @@ func BenchmarkPullTransferOnly(b *testing.B) {
 	for range b.N {
 		start, got := time.Now(), 0
 		for cursor, more := uint64(0), true; more; {
-			f := <-c.fetch(ctx, ss, cursor, false)
+			f := <-c.fetch(ctx, ss, cursor, false, firstPageHint)
 			if f.err != nil {
 				b.Fatal(f.err)
 			}

@@ -124,7 +124,7 @@ func (c *Client) pull(ctx context.Context, st storage.SyncState, rep *Report) er
 	// would delete; its later pages say so (fresh=1), so the server
 	// does not send it back to 0 halfway.
 	fresh := cursor == 0
-	next := c.fetch(ctx, st, cursor, fresh)
+	next := c.fetch(ctx, st, cursor, fresh, firstPageHint)
 	for {
 		f := <-next
 		if f.err != nil {
@@ -139,7 +139,7 @@ func (c *Client) pull(ctx context.Context, st storage.SyncState, rep *Report) er
 			return errors.New("pull: server says has_more but sent an empty page")
 		}
 		if page.HasMore {
-			next = c.fetch(ctx, st, page.NextCursor, fresh)
+			next = c.fetch(ctx, st, page.NextCursor, fresh, f.size)
 		}
 		if len(page.Records) > 0 || page.NextCursor != cursor {
 			if err := c.store.ApplyPrepared(ctx, f.prepared, page.NextCursor); err != nil {
@@ -160,14 +160,16 @@ func (c *Client) pull(ctx context.Context, st storage.SyncState, rep *Report) er
 type fetched struct {
 	page     protocol.PullResponse
 	prepared *storage.PreparedPage // page.Records decoded for the store
+	size     int                   // the body's length (see getPage)
 	err      error
 }
 
 // fetch gets the page after cursor on another goroutine and prepares it
 // for the store.
 // fresh says the pull began at cursor 0 in this sync, so the server need
-// not refuse it for purged tombstones it never needed.
-func (c *Client) fetch(ctx context.Context, st storage.SyncState, cursor uint64, fresh bool) <-chan fetched {
+// not refuse it for purged tombstones it never needed. hint is about the
+// size of the answer (the previous page's).
+func (c *Client) fetch(ctx context.Context, st storage.SyncState, cursor uint64, fresh bool, hint int) <-chan fetched {
 	out := make(chan fetched, 1)
 	go func() {
 		var f fetched
@@ -175,7 +177,7 @@ func (c *Client) fetch(ctx context.Context, st storage.SyncState, cursor uint64,
 		if fresh {
 			path += "&fresh=1" // see pull: this download began at 0
 		}
-		f.err = c.call(ctx, "GET", st.Server, path, st.Token, nil, &f.page)
+		f.page, f.size, f.err = c.getPage(ctx, st.Server, path, st.Token, hint)
 		if f.err == nil {
 			// Decoded here, the next page's records are ready while the
 			// previous page's transaction writes and syncs.
