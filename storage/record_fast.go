@@ -124,10 +124,12 @@ func plainMeta(m remoteMeta) bool {
 		!utf8.ValidString(m.id) || !utf8.ValidString(m.author) {
 		return false
 	}
+	last := "" // fields changed together share a stamp
 	for k, v := range m.versions {
-		if !utf8.ValidString(k) || !utf8.ValidString(v) {
+		if !utf8.ValidString(k) || (v != last && !utf8.ValidString(v)) {
 			return false
 		}
+		last = v
 	}
 	return true
 }

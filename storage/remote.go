@@ -296,7 +296,12 @@ func (w *writer) observe(r protocol.Record, pre prebuilt) {
 // stamps; ok is false when none parses.
 func latestStamp(r protocol.Record) (latest hlc.Stamp, ok bool) {
 	latest, ok = parseStamp(r.Deleted)
+	last := "" // fields changed together share a stamp: parse it once
 	for _, v := range r.Versions {
+		if v == last {
+			continue
+		}
+		last = v
 		if st, good := parseStamp(v); good && (!ok || st.Wall > latest.Wall || (st.Wall == latest.Wall && st.Counter > latest.Counter)) {
 			latest, ok = st, true
 		}
@@ -530,7 +535,12 @@ const maxWall = 253402300799999
 // changed anywhere, the same on every replica.
 func latestWall(vers map[string]string) time.Time {
 	var latest int64
+	last := "" // as in latestStamp
 	for _, v := range vers {
+		if v == last {
+			continue
+		}
+		last = v
 		if st, ok := parseStamp(v); ok && st.Wall > latest && st.Wall <= maxWall {
 			latest = st.Wall
 		}
