@@ -187,11 +187,11 @@ func (w *writer) applyRemote(r protocol.Record, p *pendingRecord, pre prebuilt) 
 		// Alive on the server: a local tombstone without a pending delete
 		// was undone by a restore.
 		op = ""
-		if w.tx.Bucket(bucketTombstones).Get([]byte(r.ID)) != nil {
+		if tombs := w.tx.Bucket(bucketTombstones); tombs.Get([]byte(r.ID)) != nil {
 			op = HistoryRestore
-		}
-		if err := w.tx.Bucket(bucketTombstones).Delete([]byte(r.ID)); err != nil {
-			return fmt.Errorf("clear tombstone %s: %w", r.ID, err)
+			if err := tombs.Delete([]byte(r.ID)); err != nil {
+				return fmt.Errorf("clear tombstone %s: %w", r.ID, err)
+			}
 		}
 	}
 	if op != "" {
