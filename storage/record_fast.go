@@ -92,11 +92,6 @@ func fastRecord(kind record.Kind, m remoteMeta, fields map[string]json.RawMessag
 	if table == nil {
 		return nil, false
 	}
-	for k := range fields {
-		if metaFields[k] { // buildRecord leaves these out; see the type's doc
-			return nil, false
-		}
-	}
 	if !plainMeta(m) {
 		return nil, false
 	}
@@ -108,6 +103,9 @@ func fastRecord(kind record.Kind, m remoteMeta, fields map[string]json.RawMessag
 	}
 	v := reflect.ValueOf(rec).Elem()
 	for k, raw := range fields {
+		if !storedField(k, raw) {
+			continue // not in the stored JSON either
+		}
 		f, ok := table[k]
 		if !ok || !setFast(v.Field(f.index[0]), f.kind, raw) {
 			return nil, false

@@ -44,7 +44,8 @@ func TestFastRecord(t *testing.T) {
 		{"number for a string", record.KindEnterprise, map[string]string{"name": `12`}, false},
 		{"key in another case", record.KindEnterprise, map[string]string{"Name": `"x"`}, false},
 		{"unknown key", record.KindEnterprise, map[string]string{"colour": `"red"`}, false},
-		{"meta key", record.KindEnterprise, map[string]string{"id": `"other"`}, false},
+		{"meta key and empty values, left out", record.KindEnterprise, map[string]string{"id": `"other"`,
+			"versions": `{"a":"b"}`, "name": `""`, "tags": `[]`, "notes": "null"}, true},
 		{"invalid UTF-8", record.KindEnterprise, map[string]string{"name": "\"a\xffb\""}, true},
 		{"plus sign", record.KindEnterprise, map[string]string{"employees": `+1`}, false},
 	}

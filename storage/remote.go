@@ -435,21 +435,21 @@ type remoteMeta struct {
 func buildRecord(kind record.Kind, m remoteMeta, vals map[string]json.RawMessage, log interface {
 	Warn(string, ...any)
 }) (record.Record, []byte, error) {
-	keep := make(map[string]json.RawMessage, len(vals))
-	for f, v := range vals {
-		if !metaFields[f] && !isEmptyJSON(v) {
-			keep[f] = v
-		}
-	}
-	data, err := recordJSON(m, keep)
+	data, err := recordJSON(m, vals)
 	if err != nil {
 		return nil, nil, err
 	}
-	if rec, ok := fastRecord(kind, m, keep); ok {
+	if rec, ok := fastRecord(kind, m, vals); ok {
 		return rec, data, nil
 	}
 	if rec, err := decodeRecord(kind, data); err == nil {
 		return rec, data, nil
+	}
+	keep := make(map[string]json.RawMessage, len(vals))
+	for f, v := range vals {
+		if storedField(f, v) {
+			keep[f] = v
+		}
 	}
 	for f, v := range keep {
 		probe := record.New(kind)
@@ -466,7 +466,14 @@ func buildRecord(kind record.Kind, m remoteMeta, vals map[string]json.RawMessage
 	return rec, data, err
 }
 
-// recordJSON is the stored form of a record with these fields.
+// storedField reports whether a pulled field goes into the stored JSON:
+// the meta fields come from remoteMeta, and an empty value is no value.
+func storedField(name string, v json.RawMessage) bool {
+	return !metaFields[name] && !isEmptyJSON(v)
+}
+
+// recordJSON is the stored form of a record with these fields (those
+// storedField takes).
 func recordJSON(m remoteMeta, fields map[string]json.RawMessage) ([]byte, error) {
 	created, err := m.created.MarshalJSON()
 	if err != nil {
@@ -478,7 +485,7 @@ func recordJSON(m remoteMeta, fields map[string]json.RawMessage) ([]byte, error)
 	}
 	size := 160
 	for k, v := range fields {
-		size += len(k) + len(v) + 4
+		size += len(k) + len(v) + 4 // an upper bound: storedField may leave it out
 	}
 	for k, v := range m.versions {
 		size += len(k) + len(v) + 6
@@ -509,6 +516,9 @@ func recordJSON(m remoteMeta, fields map[string]json.RawMessage) ([]byte, error)
 		b = append(b, '}')
 	}
 	for k, v := range fields {
+		if !storedField(k, v) {
+			continue
+		}
 		b = append(b, ',')
 		b = appendJSONString(b, k)
 		b = append(b, ':')
