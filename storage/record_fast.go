@@ -2,7 +2,6 @@ package storage
 
 import (
 	"encoding/json"
-	"maps"
 	"reflect"
 	"strconv"
 	"strings"
@@ -99,7 +98,7 @@ func fastRecord(kind record.Kind, m remoteMeta, fields map[string]json.RawMessag
 	h := rec.Header()
 	h.ID, h.CreatedAt, h.UpdatedAt, h.Author = m.id, m.created, m.updated, m.author
 	if len(m.versions) > 0 {
-		h.Versions = maps.Clone(m.versions)
+		h.Versions = m.versions // see remoteMeta: not copied
 	}
 	v := reflect.ValueOf(rec).Elem()
 	for k, raw := range fields {

@@ -421,7 +421,11 @@ func compareStamps(a, b string) int {
 
 // remoteMeta is the header of a record built from pulled fields.
 type remoteMeta struct {
-	id               string
+	id string
+	// versions may become the built record's Versions as they are (a
+	// copy for each of 100k records cost more than the decoding): the
+	// caller hands over a map nothing changes afterwards (a pulled
+	// page's, or one made for this record).
 	versions         map[string]string
 	created, updated time.Time
 	author           string

@@ -69,7 +69,9 @@ func readBody(r io.Reader, encoding string, hint int) ([]byte, error) {
 		defer zr.Close()
 		r = zr
 	}
-	buf := bytes.NewBuffer(make([]byte, 0, max(hint, 512)+bytes.MinRead))
+	// An eighth more than the last page: pages differ by a few bytes,
+	// and a buffer one byte short doubles.
+	buf := bytes.NewBuffer(make([]byte, 0, max(hint, 512)+hint/8+bytes.MinRead))
 	_, err := buf.ReadFrom(r)
 	return buf.Bytes(), err
 }
