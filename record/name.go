@@ -31,6 +31,14 @@ var englishFormWords = []string{"co", "ltd", "limited", "inc", "corp", "corporat
 // namePrefixes are the place names stripped from the front of a name.
 var namePrefixes = byLengthDesc(slices.Concat(provinceNames, zhejiangCities, zhejiangCounties))
 
+// prefixesByRune and suffixesByRune hold namePrefixes by first rune and
+// legalFormSuffixes by last rune, each in list order: stripAffixes tries
+// only the few that can match instead of a hundred place names.
+var (
+	prefixesByRune = byRune(namePrefixes, utf8.DecodeRuneInString)
+	suffixesByRune = byRune(legalFormSuffixes, utf8.DecodeLastRuneInString)
+)
+
 // bracketDropped are bracketed parts that carry no identity: places and
 // legal forms, as in "四联玩具（浙江）有限公司" or "X（集团）有限公司".
 var bracketDropped = bracketWords()
@@ -58,6 +66,9 @@ func isNameRune(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) 
 // dropBrackets removes "(…)" groups whose content is a place or legal form
 // and turns the brackets of every other group into spaces.
 func dropBrackets(s string) string {
+	if !strings.ContainsAny(s, "()") {
+		return s // most names: nothing to drop or replace
+	}
 	var b strings.Builder
 	for {
 		open := strings.IndexByte(s, '(')
@@ -88,13 +99,15 @@ func stripAffixes(s string) string {
 	for changed := true; changed; {
 		changed = false
 		if !strings.HasSuffix(s, "分公司") {
-			if f := longestMatch(legalFormSuffixes, s, strings.HasSuffix); f != "" {
+			last, _ := utf8.DecodeLastRuneInString(s)
+			if f := longestMatch(suffixesByRune[last], s, strings.HasSuffix); f != "" {
 				if rest := strings.TrimSuffix(s, f); utf8.RuneCountInString(rest) >= minNameCore {
 					s, changed = rest, true
 				}
 			}
 		}
-		if p := longestMatch(namePrefixes, s, strings.HasPrefix); p != "" {
+		first, _ := utf8.DecodeRuneInString(s)
+		if p := longestMatch(prefixesByRune[first], s, strings.HasPrefix); p != "" {
 			if rest := strings.TrimPrefix(s, p); utf8.RuneCountInString(rest) >= minNameCore {
 				s, changed = rest, true
 			}
@@ -123,6 +136,18 @@ func bracketWords() []string {
 		if bare := strings.TrimRight(c, "区县市"); utf8.RuneCountInString(bare) >= 2 {
 			out = append(out, bare)
 		}
+	}
+	return out
+}
+
+// byRune groups affixes by the rune end gives (their first or last),
+// keeping their order. An affix can only match a name that has the same
+// rune there, so a lookup by the name's rune finds every candidate.
+func byRune(affixes []string, end func(string) (rune, int)) map[rune][]string {
+	out := map[rune][]string{}
+	for _, a := range affixes {
+		r, _ := end(a)
+		out[r] = append(out[r], a)
 	}
 	return out
 }

@@ -1,6 +1,10 @@
 package record
 
-import "testing"
+import (
+	"strings"
+	"testing"
+	"unicode/utf8"
+)
 
 func TestNormalName(t *testing.T) {
 	tests := []struct{ in, want string }{
@@ -79,4 +83,42 @@ func FuzzNormalName(f *testing.F) {
 			t.Fatalf("NormalName(%q) = %q, but NormalName(%q) = %q", s, n, n, again)
 		}
 	})
+}
+
+// FuzzAffixIndex checks that looking affixes up by rune finds what
+// trying the whole list finds.
+func FuzzAffixIndex(f *testing.F) {
+	for _, s := range []string{"浙江四联玩具有限公司", "杭州市西湖区某某厂", "", "\xff有限公司", "省", "浙江省\xef\xbf\xbd"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, name string) {
+		for _, s := range affixed(name) {
+			checkAffixIndex(t, s)
+		}
+	})
+}
+
+// affixed is name alone, after every place prefix and before every
+// legal-form suffix.
+func affixed(name string) []string {
+	out := []string{name}
+	for _, p := range namePrefixes {
+		out = append(out, p+name)
+	}
+	for _, f := range legalFormSuffixes {
+		out = append(out, name+f)
+	}
+	return out
+}
+
+func checkAffixIndex(t *testing.T, s string) {
+	t.Helper()
+	first, _ := utf8.DecodeRuneInString(s)
+	if got, want := longestMatch(prefixesByRune[first], s, strings.HasPrefix), longestMatch(namePrefixes, s, strings.HasPrefix); got != want {
+		t.Fatalf("prefix of %q: indexed %q, whole list %q", s, got, want)
+	}
+	last, _ := utf8.DecodeLastRuneInString(s)
+	if got, want := longestMatch(suffixesByRune[last], s, strings.HasSuffix), longestMatch(legalFormSuffixes, s, strings.HasSuffix); got != want {
+		t.Fatalf("suffix of %q: indexed %q, whole list %q", s, got, want)
+	}
 }

@@ -131,7 +131,7 @@ func (w *writer) applyRemote(r protocol.Record, p *pendingRecord, pre prebuilt) 
 		w.s.log.Warn("pulled record of unknown kind skipped", "kind", r.Kind, "id", r.ID)
 		return nil
 	}
-	w.observe(r)
+	w.observe(r, pre)
 	old, err := w.v.load(w.tx, kind, r.ID)
 	if errors.Is(err, ErrNotFound) {
 		old, err = nil, nil
@@ -170,11 +170,12 @@ func (w *writer) applyRemote(r protocol.Record, p *pendingRecord, pre prebuilt) 
 	if p != nil && p.deleted && old == nil {
 		return nil // the local delete is on its way; the server decides
 	}
-	cur, data, local := pre.rec, pre.data, []protocol.Conflict(nil)
+	cur, data, entries, local := pre.rec, pre.data, pre.entries, []protocol.Conflict(nil)
 	if old != nil || p != nil || cur == nil {
 		if cur, data, local, err = w.mergeRemote(kind, r, old, p); err != nil {
 			return err
 		}
+		entries = nil // cur is not the prebuilt record
 	}
 	for _, c := range local {
 		if err := w.v.putConflict(w.tx, c); err != nil {
@@ -186,11 +187,11 @@ func (w *writer) applyRemote(r protocol.Record, p *pendingRecord, pre prebuilt) 
 		// Alive on the server: a local tombstone without a pending delete
 		// was undone by a restore.
 		op = ""
-		if w.tx.Bucket(bucketTombstones).Get([]byte(r.ID)) != nil {
+		if tombs := w.tx.Bucket(bucketTombstones); tombs.Get([]byte(r.ID)) != nil {
 			op = HistoryRestore
-		}
-		if err := w.tx.Bucket(bucketTombstones).Delete([]byte(r.ID)); err != nil {
-			return fmt.Errorf("clear tombstone %s: %w", r.ID, err)
+			if err := tombs.Delete([]byte(r.ID)); err != nil {
+				return fmt.Errorf("clear tombstone %s: %w", r.ID, err)
+			}
 		}
 	}
 	if op != "" {
@@ -198,7 +199,7 @@ func (w *writer) applyRemote(r protocol.Record, p *pendingRecord, pre prebuilt) 
 			return err
 		}
 	}
-	return w.putRemote(old, cur, data)
+	return w.putRemote(old, cur, data, entries)
 }
 
 // prebuilt is a pulled record decoded ahead of its transaction, as
@@ -206,6 +207,14 @@ func (w *writer) applyRemote(r protocol.Record, p *pendingRecord, pre prebuilt) 
 type prebuilt struct {
 	rec  record.Record
 	data []byte
+	// entries are rec's index entries when they do not depend on the
+	// vault (enterprises; a contact's mobile key does), else nil.
+	entries []indexEntry
+	// latest is the newest stamp of the record (latestStamp), which the
+	// clock observes; stamped says latest was computed.
+	latest    hlc.Stamp
+	hasLatest bool
+	stamped   bool
 }
 
 // prebuild decodes the records of a page on all cores before the write
@@ -223,13 +232,25 @@ func prebuild(page []protocol.Record, log *slog.Logger) []prebuilt {
 			defer wg.Done()
 			for i := w; i < len(page); i += workers {
 				r := page[i]
+				pre := &out[i]
+				pre.latest, pre.hasLatest = latestStamp(r)
+				pre.stamped = true
 				kind := record.Kind(r.Kind)
 				if r.Removed || r.Deleted != "" || !knownKind(kind) {
 					continue
 				}
-				m := remoteMeta{id: r.ID, versions: r.Versions, created: createdAt(r.ID), updated: latestWall(r.Versions)}
+				updated := time.UnixMilli(pre.latest.Wall).UTC() // as latestWall: r.Deleted is ""
+				if !pre.hasLatest {
+					updated = time.UnixMilli(0).UTC()
+				} else if pre.latest.Wall > maxWall {
+					updated = latestWall(r.Versions)
+				}
+				m := remoteMeta{id: r.ID, versions: r.Versions, created: createdAt(r.ID), updated: updated}
 				if rec, data, err := buildRecord(kind, m, r.Fields, log); err == nil {
-					out[i] = prebuilt{rec: rec, data: data}
+					pre.rec, pre.data = rec, data
+					if e, ok := rec.(*record.Enterprise); ok {
+						pre.entries = enterpriseEntries(e) // all of indexEntries for an enterprise
+					}
 				}
 			}
 		}()
@@ -239,13 +260,18 @@ func prebuild(page []protocol.Record, log *slog.Logger) []prebuilt {
 }
 
 // putRemote stores a pulled record in the form buildRecord encoded,
-// with its indexes, like put.
-func (w *writer) putRemote(old, cur record.Record, data []byte) error {
+// with its indexes, like put. entries, when not nil, are cur's index
+// entries computed ahead (prebuild) for a record the store did not have.
+func (w *writer) putRemote(old, cur record.Record, data []byte, entries []indexEntry) error {
 	data = w.v.sealRecordJSON(cur.Kind(), cur.Header().ID, data)
 	if err := w.tx.Bucket(kindBucket(cur.Kind())).Put([]byte(cur.Header().ID), data); err != nil {
 		return fmt.Errorf("store %s %s: %w", cur.Kind(), cur.Header().ID, err)
 	}
-	if err := w.v.reindex(w.tx, old, cur); err != nil {
+	if old == nil && entries != nil {
+		if err := putIndexes(w.tx, entries); err != nil {
+			return err
+		}
+	} else if err := w.v.reindex(w.tx, old, cur); err != nil {
 		return err
 	}
 	w.touched = append(w.touched, cur)
@@ -254,17 +280,33 @@ func (w *writer) putRemote(old, cur record.Record, data []byte) error {
 
 // observe moves the clock past every stamp of a pulled record. The
 // clock keeps the largest (wall, counter) it observes, so observing that
-// one stamp is the same as observing each.
-func (w *writer) observe(r protocol.Record) {
-	latest, ok := parseStamp(r.Deleted)
-	for _, v := range r.Versions {
-		if st, good := parseStamp(v); good && (!ok || st.Wall > latest.Wall || (st.Wall == latest.Wall && st.Counter > latest.Counter)) {
-			latest, ok = st, true
-		}
+// one stamp is the same as observing each. pre holds that stamp when
+// prebuild found it already.
+func (w *writer) observe(r protocol.Record, pre prebuilt) {
+	latest, ok := pre.latest, pre.hasLatest
+	if !pre.stamped {
+		latest, ok = latestStamp(r)
 	}
 	if ok {
 		w.s.clock.Observe(latest)
 	}
+}
+
+// latestStamp is the newest (wall, counter) of a pulled record's
+// stamps; ok is false when none parses.
+func latestStamp(r protocol.Record) (latest hlc.Stamp, ok bool) {
+	latest, ok = parseStamp(r.Deleted)
+	last := "" // fields changed together share a stamp: parse it once
+	for _, v := range r.Versions {
+		if v == last {
+			continue
+		}
+		last = v
+		if st, good := parseStamp(v); good && (!ok || st.Wall > latest.Wall || (st.Wall == latest.Wall && st.Counter > latest.Counter)) {
+			latest, ok = st, true
+		}
+	}
+	return latest, ok
 }
 
 // parseStamp is hlc.Parse without its allocations (a pull parses every
@@ -379,7 +421,11 @@ func compareStamps(a, b string) int {
 
 // remoteMeta is the header of a record built from pulled fields.
 type remoteMeta struct {
-	id               string
+	id string
+	// versions may become the built record's Versions as they are (a
+	// copy for each of 100k records cost more than the decoding): the
+	// caller hands over a map nothing changes afterwards (a pulled
+	// page's, or one made for this record).
 	versions         map[string]string
 	created, updated time.Time
 	author           string
@@ -393,18 +439,21 @@ type remoteMeta struct {
 func buildRecord(kind record.Kind, m remoteMeta, vals map[string]json.RawMessage, log interface {
 	Warn(string, ...any)
 }) (record.Record, []byte, error) {
-	keep := make(map[string]json.RawMessage, len(vals))
-	for f, v := range vals {
-		if !metaFields[f] && !isEmptyJSON(v) {
-			keep[f] = v
-		}
-	}
-	data, err := recordJSON(m, keep)
+	data, err := recordJSON(m, vals)
 	if err != nil {
 		return nil, nil, err
 	}
+	if rec, ok := fastRecord(kind, m, vals); ok {
+		return rec, data, nil
+	}
 	if rec, err := decodeRecord(kind, data); err == nil {
 		return rec, data, nil
+	}
+	keep := make(map[string]json.RawMessage, len(vals))
+	for f, v := range vals {
+		if storedField(f, v) {
+			keep[f] = v
+		}
 	}
 	for f, v := range keep {
 		probe := record.New(kind)
@@ -421,7 +470,14 @@ func buildRecord(kind record.Kind, m remoteMeta, vals map[string]json.RawMessage
 	return rec, data, err
 }
 
-// recordJSON is the stored form of a record with these fields.
+// storedField reports whether a pulled field goes into the stored JSON:
+// the meta fields come from remoteMeta, and an empty value is no value.
+func storedField(name string, v json.RawMessage) bool {
+	return !metaFields[name] && !isEmptyJSON(v)
+}
+
+// recordJSON is the stored form of a record with these fields (those
+// storedField takes).
 func recordJSON(m remoteMeta, fields map[string]json.RawMessage) ([]byte, error) {
 	created, err := m.created.MarshalJSON()
 	if err != nil {
@@ -433,7 +489,7 @@ func recordJSON(m remoteMeta, fields map[string]json.RawMessage) ([]byte, error)
 	}
 	size := 160
 	for k, v := range fields {
-		size += len(k) + len(v) + 4
+		size += len(k) + len(v) + 4 // an upper bound: storedField may leave it out
 	}
 	for k, v := range m.versions {
 		size += len(k) + len(v) + 6
@@ -464,6 +520,9 @@ func recordJSON(m remoteMeta, fields map[string]json.RawMessage) ([]byte, error)
 		b = append(b, '}')
 	}
 	for k, v := range fields {
+		if !storedField(k, v) {
+			continue
+		}
 		b = append(b, ',')
 		b = appendJSONString(b, k)
 		b = append(b, ':')
@@ -490,7 +549,12 @@ const maxWall = 253402300799999
 // changed anywhere, the same on every replica.
 func latestWall(vers map[string]string) time.Time {
 	var latest int64
+	last := "" // as in latestStamp
 	for _, v := range vers {
+		if v == last {
+			continue
+		}
+		last = v
 		if st, ok := parseStamp(v); ok && st.Wall > latest && st.Wall <= maxWall {
 			latest = st.Wall
 		}

@@ -213,7 +213,7 @@ func (w *writer) restore(kind record.Kind, id string, offers []protocol.Conflict
 	if err := w.tx.Bucket(bucketTombstones).Delete([]byte(id)); err != nil {
 		return fmt.Errorf("clear tombstone %s: %w", id, err)
 	}
-	return w.putRemote(old, cur, data)
+	return w.putRemote(old, cur, data, nil)
 }
 
 // stringOf decodes a JSON string value; "" for anything else.

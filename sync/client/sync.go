@@ -1,6 +1,7 @@
 package client
 
 import (
+	"cmp"
 	"context"
 	"errors"
 	"fmt"
@@ -113,20 +114,25 @@ func wireChange(e storage.Change) protocol.Change {
 }
 
 // pull fetches pages after the stored cursor until has_more is false,
-// applying each page with its cursor in one local transaction. The next
-// page is fetched while this one is applied (pages still apply in
-// order), so the network and the disk work at the same time.
+// applying each page with its cursor in one local transaction. Pages
+// still apply in order, but three stages overlap (see download): while
+// one page is applied, the next is decoded for the store and the one
+// after is on its way from the server, so the server, the client's
+// cores and the disk all work at the same time.
 func (c *Client) pull(ctx context.Context, st storage.SyncState, rep *Report) error {
 	ctx, cancel := context.WithCancel(ctx)
-	defer cancel() // stops a prefetch nobody will read
+	defer cancel() // stops the download stages nobody will read
 	cursor := st.Cursor
 	// A download from 0 has no stale records that purged tombstones
 	// would delete; its later pages say so (fresh=1), so the server
 	// does not send it back to 0 halfway.
 	fresh := cursor == 0
-	next := c.fetch(ctx, st, cursor, fresh)
+	pages := c.download(ctx, st, cursor, fresh)
 	for {
-		f := <-next
+		f, ok := <-pages
+		if !ok { // only when ctx ended: download sends every page it stops on
+			return fmt.Errorf("pull after %d: %w", cursor, cmp.Or(context.Cause(ctx), context.Canceled))
+		}
 		if f.err != nil {
 			return fmt.Errorf("pull after %d: %w", cursor, f.err)
 		}
@@ -137,9 +143,6 @@ func (c *Client) pull(ctx context.Context, st storage.SyncState, rep *Report) er
 		}
 		if page.HasMore && len(page.Records) == 0 {
 			return errors.New("pull: server says has_more but sent an empty page")
-		}
-		if page.HasMore {
-			next = c.fetch(ctx, st, page.NextCursor, fresh)
 		}
 		if len(page.Records) > 0 || page.NextCursor != cursor {
 			if err := c.store.ApplyPrepared(ctx, f.prepared, page.NextCursor); err != nil {
@@ -160,30 +163,58 @@ func (c *Client) pull(ctx context.Context, st storage.SyncState, rep *Report) er
 type fetched struct {
 	page     protocol.PullResponse
 	prepared *storage.PreparedPage // page.Records decoded for the store
+	size     int                   // the body's length (see getPage)
 	err      error
 }
 
-// fetch gets the page after cursor on another goroutine and prepares it
-// for the store.
+// download fetches the pages after cursor on one goroutine and prepares
+// them for the store (storage.PreparePage) on another, handing them over
+// in order. The next page is asked for as soon as this one's cursor is
+// known, before it is prepared. It stops after the last page, an error,
+// or a page pull refuses (cursor going back, has_more on an empty
+// page), and when ctx ends. Hand-overs are unbuffered: at most three
+// pages are in memory (fetching, preparing, applying).
 // fresh says the pull began at cursor 0 in this sync, so the server need
 // not refuse it for purged tombstones it never needed.
-func (c *Client) fetch(ctx context.Context, st storage.SyncState, cursor uint64, fresh bool) <-chan fetched {
-	out := make(chan fetched, 1)
+func (c *Client) download(ctx context.Context, st storage.SyncState, cursor uint64, fresh bool) <-chan fetched {
+	got := make(chan fetched)
 	go func() {
-		var f fetched
-		path := "/v1/pull?after=" + strconv.FormatUint(cursor, 10) + "&limit=" + strconv.Itoa(c.page)
-		if fresh {
-			path += "&fresh=1" // see pull: this download began at 0
+		defer close(got)
+		hint := firstPageHint
+		for {
+			var f fetched
+			path := "/v1/pull?after=" + strconv.FormatUint(cursor, 10) + "&limit=" + strconv.Itoa(c.page)
+			if fresh {
+				path += "&fresh=1" // see pull: this download began at 0
+			}
+			f.page, f.size, f.err = c.getPage(ctx, st.Server, path, st.Token, hint)
+			select {
+			case got <- f:
+			case <-ctx.Done():
+				return
+			}
+			p := f.page
+			if f.err != nil || !p.HasMore || len(p.Records) == 0 || p.NextCursor < cursor {
+				return // the last page, or one pull refuses
+			}
+			cursor, hint = p.NextCursor, f.size
 		}
-		f.err = c.call(ctx, "GET", st.Server, path, st.Token, nil, &f.page)
-		if f.err == nil {
-			// Decoded here, the next page's records are ready while the
-			// previous page's transaction writes and syncs.
-			f.prepared = c.store.PreparePage(f.page.Records)
-		}
-		out <- f
 	}()
-	return out
+	ready := make(chan fetched)
+	go func() {
+		defer close(ready)
+		for f := range got {
+			if f.err == nil {
+				f.prepared = c.store.PreparePage(f.page.Records)
+			}
+			select {
+			case ready <- f:
+			case <-ctx.Done():
+				return
+			}
+		}
+	}()
+	return ready
 }
 
 // reset answers 410 reset_required: the server purged tombstones this

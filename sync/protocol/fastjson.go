@@ -71,14 +71,20 @@ func arrayOf[T any](s *scanner, one func() (T, error)) ([]T, error) {
 	return out, err
 }
 
+// recordKeys numbers the keys record reads, for its repeated-key check
+// (a bit set per record rather than a map per record).
+var recordKeys = map[string]uint16{"kind": 1, "id": 1 << 1, "seq": 1 << 2, "zones": 1 << 3, "fields": 1 << 4,
+	"versions": 1 << 5, "deleted": 1 << 6, "removed": 1 << 7, "erased": 1 << 8, "author": 1 << 9}
+
 func (s *scanner) record() (Record, error) {
 	var r Record
-	seen := make(map[string]bool, 8)
+	var seen uint16
 	err := s.object(func(key string) error {
-		if seen[key] {
-			return errSlow
+		bit := recordKeys[key]
+		if bit == 0 || seen&bit != 0 {
+			return errSlow // unknown (conflicts are rare: encoding/json) or repeated
 		}
-		seen[key] = true
+		seen |= bit
 		var err error
 		switch key {
 		case "kind":
@@ -110,12 +116,13 @@ func (s *scanner) record() (Record, error) {
 }
 
 func (s *scanner) rawMap() (map[string]json.RawMessage, error) {
-	m := map[string]json.RawMessage{}
+	m := make(map[string]json.RawMessage, s.mapHint)
 	err := s.object(func(k string) error {
 		v, err := s.raw()
 		m[k] = v
 		return err
 	})
+	s.mapHint = min(len(m), maxMapHint)
 	return m, err
 }
 
@@ -167,7 +174,15 @@ type scanner struct {
 	// share one stamp).
 	keys map[string]string
 	last string
+	// mapHint sizes the next map: the fields and versions of one record
+	// are usually as many as the previous one's, and a map made to size
+	// never grows.
+	mapHint int
 }
+
+// maxMapHint bounds mapHint, so one huge map does not make every later
+// one huge.
+const maxMapHint = 64
 
 // maxKeys bounds keys: a body with many distinct keys gets fresh
 // strings past it.
@@ -309,12 +324,13 @@ func changeKeyIndex(key string) int {
 }
 
 func (s *scanner) strMap() (map[string]string, error) {
-	m := map[string]string{}
+	m := make(map[string]string, s.mapHint)
 	err := s.object(func(k string) error {
 		v, err := s.same()
 		m[k] = v
 		return err
 	})
+	s.mapHint = min(len(m), maxMapHint)
 	return m, err
 }
 
