@@ -93,6 +93,7 @@ func (s *Store) Push(ctx context.Context, p store.Principal, req protocol.PushRe
 	}
 	defer s.pushes.Add(-1)
 	err := run(func(btx *bolt.Tx) error {
+		dense(btx)
 		var err error
 		if resp, err = store.ApplyBatch(ctx, &tx{btx}, p, req, now); err != nil {
 			return err

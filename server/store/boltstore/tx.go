@@ -82,6 +82,7 @@ func (t *tx) PutRecord(ctx context.Context, rec, prev store.Record) error {
 		if err != nil {
 			return fmt.Errorf("zone index %s: %w", z, err)
 		}
+		zb.FillPercent = fillAppend
 		if err := zb.Put(seqKey(rec.Seq), encodeEntry(rec, slices.Contains(rec.Zones, z))); err != nil {
 			return err
 		}
