@@ -20,6 +20,9 @@ func appendPush(b []byte, req protocol.PushRequest) ([]byte, error) {
 	if req.BatchID != "" {
 		b = appendString(append(b, `,"batch_id":`...), req.BatchID)
 	}
+	if req.After != "" {
+		b = appendString(append(b, `,"after":`...), req.After)
+	}
 	if req.Changes == nil {
 		return append(b, `,"changes":null}`+"\n"...), nil
 	}

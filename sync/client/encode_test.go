@@ -40,6 +40,8 @@ func TestAppendPushMatchesEncodingJSON(t *testing.T) {
 		req  protocol.PushRequest
 	}{
 		{"empty batch", protocol.PushRequest{ClientID: "c1"}},
+		{"pipelined", protocol.PushRequest{ClientID: "c1", BatchID: "c1-9", After: "m8", Changes: []protocol.Change{{
+			ClientSeq: 9, MutationID: "m9", Kind: "enterprise", RecordID: "01J", Op: protocol.OpPut}}}},
 		{"put", protocol.PushRequest{ClientID: "c1", BatchID: "c1-1", Changes: []protocol.Change{{
 			ClientSeq: 7, MutationID: "m1", Kind: "enterprise", RecordID: "01J", Op: protocol.OpPut,
 			Fields:   map[string]json.RawMessage{"name": json.RawMessage(`"浙江山海"`), "employees": json.RawMessage(`12`), "tags": json.RawMessage(`["a","b"]`), "gone": nil},

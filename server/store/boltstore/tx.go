@@ -198,3 +198,16 @@ func (t *tx) SetClient(ctx context.Context, client, mutation string, seq uint64,
 	}
 	return t.b.Bucket(bClients).Put([]byte(client), v)
 }
+
+// LastMutation implements store.Tx.
+func (t *tx) LastMutation(ctx context.Context, client string) (string, error) {
+	v := t.b.Bucket(bClients).Get([]byte(client))
+	if v == nil {
+		return "", ctx.Err()
+	}
+	var m clientMark
+	if err := json.Unmarshal(v, &m); err != nil {
+		return "", fmt.Errorf("client %s: %w: %v", client, errCorrupt, err)
+	}
+	return m.MutationID, nil
+}
