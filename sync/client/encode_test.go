@@ -9,10 +9,29 @@ import (
 	"github.com/shanhaifield/shanhai/sync/protocol"
 )
 
+// appendPush writes req as a push does: appendPushHead, each change by
+// appendChange, then the end.
+func appendPush(b []byte, req protocol.PushRequest) ([]byte, error) {
+	b = appendPushHead(b, req.ClientID, req.BatchID, req.After)
+	var err error
+	for i, c := range req.Changes {
+		if i > 0 {
+			b = append(b, ',')
+		}
+		if b, err = appendChange(b, c); err != nil {
+			return nil, err
+		}
+	}
+	return append(b, "]}\n"...), nil
+}
+
 // samePush checks that appendPush writes what encoding/json writes, as
 // the server decodes it.
 func samePush(t *testing.T, req protocol.PushRequest) {
 	t.Helper()
+	if req.Changes == nil {
+		req.Changes = []protocol.Change{} // a push never sends null
+	}
 	mine, err := appendPush(nil, req)
 	if err != nil {
 		t.Fatal(err)
