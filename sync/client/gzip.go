@@ -24,14 +24,12 @@ func gzipJSON(v any) ([]byte, error) {
 	return buf.Bytes(), nil
 }
 
-// gzipBytes compresses an encoded request body (level 1, as gzipJSON).
-func gzipBytes(raw []byte) ([]byte, error) {
+// gzipBytes compresses an encoded request body (level 1, as gzipJSON)
+// with zw, reset onto a new buffer.
+func gzipBytes(zw *gzip.Writer, raw []byte) ([]byte, error) {
 	var buf bytes.Buffer
 	buf.Grow(len(raw) / 4)
-	zw, err := gzip.NewWriterLevel(&buf, gzip.BestSpeed)
-	if err != nil {
-		return nil, err
-	}
+	zw.Reset(&buf)
 	if _, err := zw.Write(raw); err != nil {
 		return nil, fmt.Errorf("compress push: %w", err)
 	}

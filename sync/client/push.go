@@ -1,6 +1,7 @@
 package client
 
 import (
+	"compress/gzip"
 	"context"
 	"fmt"
 	"strconv"
@@ -30,7 +31,8 @@ func (c *Client) push(ctx context.Context, st storage.SyncState, rep *Report) er
 	ctx, cancel := context.WithCancel(ctx)
 	defer cancel() // stops a read-ahead nobody will use
 	ack := startAcker(ctx, c.store)
-	next := c.prepare(ctx, st, 0, "")
+	enc := &encoder{}
+	next := c.prepare(ctx, st, enc, 0, "")
 	var (
 		queue   []*flight // sent, oldest first
 		depth   = 1       // batches in flight; 2 once the server is Ordered
@@ -44,7 +46,7 @@ func (c *Client) push(ctx context.Context, st storage.SyncState, rep *Report) er
 				readErr, done = b.err, true
 				break
 			}
-			next = c.prepare(ctx, st, b.seqs[len(b.seqs)-1], b.last)
+			next = c.prepare(ctx, st, enc, b.seqs[len(b.seqs)-1], b.last)
 			queue = append(queue, c.send(ctx, st, b, batchNo))
 			batchNo++
 		}
@@ -133,12 +135,21 @@ type batch struct {
 	err   error
 }
 
+// encoder holds what encoding a batch needs and may reuse for the next
+// one: the uncompressed body and the gzip writer (about 1 MB each). One
+// prepare uses it at a time: the next starts only after the previous
+// delivered its batch.
+type encoder struct {
+	raw []byte
+	zw  *gzip.Writer
+}
+
 // prepare reads and encodes the batch after outbox seq on another
 // goroutine; prev is the last mutation ID of the batch before it.
-func (c *Client) prepare(ctx context.Context, st storage.SyncState, after uint64, prev string) <-chan batch {
+func (c *Client) prepare(ctx context.Context, st storage.SyncState, enc *encoder, after uint64, prev string) <-chan batch {
 	out := make(chan batch, 1)
 	go func() {
-		b, err := c.encodeBatch(ctx, st, after, prev)
+		b, err := c.encodeBatch(ctx, st, enc, after, prev)
 		b.err = err
 		out <- b
 	}()
@@ -149,9 +160,9 @@ func (c *Client) prepare(ctx context.Context, st storage.SyncState, after uint64
 // them as one gzip push body. Entries come as they are stored, already in
 // their wire form (storage.OutboxWire): an initial push of a large import
 // spent a third of the client's time decoding them and encoding them again.
-func (c *Client) encodeBatch(ctx context.Context, st storage.SyncState, after uint64, prev string) (batch, error) {
+func (c *Client) encodeBatch(ctx context.Context, st storage.SyncState, enc *encoder, after uint64, prev string) (batch, error) {
 	var b batch
-	raw := make([]byte, 0, 64+900*c.batch)
+	raw := enc.raw[:0]
 	err := c.store.OutboxWire(ctx, after, c.batch, func(e storage.Change, wire []byte) error {
 		if len(b.seqs) == 0 {
 			b.bySeq = make(map[string]uint64, c.batch)
@@ -172,10 +183,15 @@ func (c *Client) encodeBatch(ctx context.Context, st storage.SyncState, after ui
 		b.last = e.MutationID
 		return nil
 	})
+	enc.raw = raw
 	if err != nil || len(b.seqs) == 0 {
 		return batch{}, err
 	}
-	b.body, err = gzipBytes(append(raw, "]}\n"...))
+	enc.raw = append(raw, "]}\n"...)
+	if enc.zw == nil {
+		enc.zw, _ = gzip.NewWriterLevel(nil, gzip.BestSpeed) // a valid level: no error
+	}
+	b.body, err = gzipBytes(enc.zw, enc.raw)
 	return b, err
 }
 
