@@ -29,6 +29,8 @@ type Server struct {
 	// (PushRequest.After) waits for that batch before it is refused with
 	// 409 out_of_order; 0 means 10 seconds.
 	OrderWait time.Duration
+	// bodies keeps push body buffers for reuse.
+	bodies bodyPool
 	// pushed wakes pipelined pushes waiting for the batch they follow.
 	pushed pushSignal
 }
@@ -123,7 +125,9 @@ func (s *Server) login(w http.ResponseWriter, r *http.Request) {
 }
 
 func (s *Server) push(w http.ResponseWriter, r *http.Request) {
-	req, err := decodePush(r.Body)
+	buf := s.bodies.get()
+	defer s.bodies.put(buf) // after the answer: req's field values point into buf
+	req, err := decodePush(r.Body, buf)
 	if err != nil {
 		writeError(w, badRequest(err.Error()))
 		return
