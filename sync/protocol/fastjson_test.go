@@ -64,6 +64,7 @@ func FuzzFastPushDecode(f *testing.F) {
 	f.Add([]byte(`{"client_id":"c1","changes":[{"seq":3,"mutation_id":"m1","kind":"enterprise","record_id":"01J","op":"put","fields":{"name":"浙江","n":1,"t":["a"]},"versions":{"name":"0001"},"at":"2026-11-26T03:04:05Z"}]}`))
 	f.Add([]byte(`{"client_id":"c1","changes":[{"fields":{"a":{"b":[1,"\"]"]}}}]}`))
 	f.Add([]byte(`{"client_id":"c1","changes":[{"fields":{"a":-0.5e-3,"b":false}}]}`))
+	f.Add([]byte(`{"client_id":"c1","batch_id":"c1-9","after":"m8","changes":[{"seq":9,"mutation_id":"m9"}]}`))
 	f.Fuzz(func(t *testing.T, body []byte) {
 		sameAsEncodingJSON(t, body)
 	})
