@@ -27,6 +27,7 @@ import (
 type testServer struct {
 	url   string
 	store store.Store
+	srv   *Server
 	mu    sync.Mutex
 	now   time.Time
 }
@@ -69,7 +70,7 @@ func newTestServer(t *testing.T) *testServer {
 		Log: slog.New(slog.NewJSONHandler(io.Discard, nil)), Now: ts.clock}
 	hs := httptest.NewServer(srv.Handler())
 	t.Cleanup(func() { hs.Close(); st.Close() })
-	ts.url = hs.URL
+	ts.url, ts.srv = hs.URL, srv
 	return ts
 }
 

@@ -7,6 +7,7 @@ import (
 	"net/http"
 	"strconv"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/shanhaifield/shanhai/sync/protocol"
@@ -91,6 +92,9 @@ func versioned(next http.Handler) http.Handler {
 // gzipped inflates gzip request bodies and compresses responses for
 // clients that accept it.
 func gzipped(next http.Handler) http.Handler {
+	// A gzip writer is about a megabyte of tables: a large push or pull
+	// answers hundreds of requests, so writers are reused (per handler).
+	var writers sync.Pool
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		r.Body = http.MaxBytesReader(w, r.Body, maxBody)
 		if strings.EqualFold(r.Header.Get("Content-Encoding"), "gzip") && r.ContentLength != 0 {
@@ -109,8 +113,17 @@ func gzipped(next http.Handler) http.Handler {
 		}
 		w.Header().Set("Content-Encoding", "gzip")
 		w.Header().Add("Vary", "Accept-Encoding")
-		zw, _ := gzip.NewWriterLevel(w, gzip.BestSpeed)
-		defer zw.Close()
+		zw, ok := writers.Get().(*gzip.Writer)
+		if ok {
+			zw.Reset(w)
+		} else {
+			zw, _ = gzip.NewWriterLevel(w, gzip.BestSpeed) // a valid level: no error
+		}
+		defer func() {
+			zw.Close()
+			zw.Reset(io.Discard) // keep no reference to this response
+			writers.Put(zw)
+		}()
 		next.ServeHTTP(&gzipWriter{ResponseWriter: w, zw: zw}, r)
 	})
 }

@@ -25,6 +25,14 @@ type Server struct {
 	Metrics *Metrics
 	// Now replaces time.Now in tests.
 	Now func() time.Time
+	// OrderWait is how long a push naming the batch it follows
+	// (PushRequest.After) waits for that batch before it is refused with
+	// 409 out_of_order; 0 means 10 seconds.
+	OrderWait time.Duration
+	// bodies keeps push body buffers for reuse.
+	bodies bodyPool
+	// pushed wakes pipelined pushes waiting for the batch they follow.
+	pushed pushSignal
 }
 
 // Handler returns the routed handler with logging, metrics, gzip and the
@@ -117,13 +125,20 @@ func (s *Server) login(w http.ResponseWriter, r *http.Request) {
 }
 
 func (s *Server) push(w http.ResponseWriter, r *http.Request) {
-	req, err := decodePush(r.Body)
+	buf := s.bodies.get()
+	defer s.bodies.put(buf) // after the answer: req's field values point into buf
+	req, err := decodePush(r.Body, buf)
 	if err != nil {
 		writeError(w, badRequest(err.Error()))
 		return
 	}
 	p := principal(r)
-	resp, err := s.Store.Push(r.Context(), p, req, s.now())
+	resp, err := s.pushInOrder(r.Context(), p, req)
+	if errors.Is(err, store.ErrOutOfOrder) {
+		s.Log.Warn("push out of order", "user", p.Name, "client", req.ClientID, "batch", req.BatchID, "err", err)
+		writeError(w, errOutOfOrder)
+		return
+	}
 	if err != nil {
 		s.fail(w, r, "push", err)
 		return

@@ -17,7 +17,10 @@ import (
 // bad change never blocks the client's outbox. An error aborts the whole
 // batch: the backend rolls back and the client retries later.
 func ApplyBatch(ctx context.Context, tx Tx, p Principal, req protocol.PushRequest, now time.Time) (protocol.PushResponse, error) {
-	resp := protocol.PushResponse{Results: make([]protocol.Result, 0, len(req.Changes)), ServerTime: now.UnixMilli()}
+	if err := inOrder(ctx, tx, req); err != nil {
+		return protocol.PushResponse{}, err
+	}
+	resp := protocol.PushResponse{Results: make([]protocol.Result, 0, len(req.Changes)), ServerTime: now.UnixMilli(), Ordered: true}
 	opt := merge.Options{MaxWall: now.Add(MaxSkew).UnixMilli()}
 	audit := make([]AuditEntry, 0, len(req.Changes))
 	for i, ch := range req.Changes {
@@ -48,6 +51,29 @@ func ApplyBatch(ctx context.Context, tx Tx, p Principal, req protocol.PushReques
 		return protocol.PushResponse{}, err
 	}
 	return resp, nil
+}
+
+// ErrOutOfOrder is returned for a push whose After batch is not the last
+// one applied for its client (yet): the caller may wait for it and try
+// again, and answers CodeOutOfOrder when it does not come.
+var ErrOutOfOrder = errors.New("push arrived before the batch it follows")
+
+// inOrder lets a pipelined batch (one naming the batch it follows) apply
+// only right after that batch. The check runs inside the transaction that
+// records the client's new last mutation, so two batches can never both
+// pass it against the same predecessor.
+func inOrder(ctx context.Context, tx Tx, req protocol.PushRequest) error {
+	if req.After == "" {
+		return nil
+	}
+	last, err := tx.LastMutation(ctx, req.ClientID)
+	if err != nil {
+		return fmt.Errorf("read client %s: %w", req.ClientID, err)
+	}
+	if last != req.After {
+		return fmt.Errorf("client %s: after %s, last applied %q: %w", req.ClientID, req.After, last, ErrOutOfOrder)
+	}
+	return nil
 }
 
 // applyOne merges one change and stores the record under a new sequence

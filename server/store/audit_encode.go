@@ -12,7 +12,11 @@ import (
 // like EncodeRecord because a push writes one entry per change; field
 // values were validated by the merge and are copied as they are.
 func EncodeAudit(e AuditEntry) ([]byte, error) {
-	b := make([]byte, 0, 256)
+	size := 320 // the fixed keys, time, names and ids
+	for _, c := range e.Changes {
+		size += len(c.Field) + len(c.Old) + len(c.New) + 32
+	}
+	b := make([]byte, 0, size) // one allocation: a push encodes one entry per change
 	b = append(b, `{"at":`...)
 	b = strconv.AppendQuote(b, e.At.UTC().Format(time.RFC3339Nano))
 	b = appendString(append(b, `,"user":`...), e.User)

@@ -124,7 +124,7 @@ func maskMailAddress(s string) string {
 // diffFields lists the fields whose value differs between prev and next,
 // in field order, masked for the audit log.
 func diffFields(prev, next merge.State) []FieldChange {
-	var out []FieldChange
+	out := make([]FieldChange, 0, len(next.Fields))
 	for _, k := range sortedKeys(next.Fields) {
 		nv := next.Fields[k].Value
 		pf, had := prev.Fields[k]
@@ -136,6 +136,9 @@ func diffFields(prev, next merge.State) []FieldChange {
 			fc.Old = Mask(next.Kind, k, pf.Value)
 		}
 		out = append(out, fc)
+	}
+	if len(out) == 0 {
+		return nil // as before: no changes is no list
 	}
 	return out
 }

@@ -60,6 +60,9 @@ type Tx interface {
 	// mutation result (their conflicts), so a retried push cannot read
 	// an erased person back.
 	EraseHistory(ctx context.Context, id string) error
+	// LastMutation returns the last mutation ID SetClient recorded for
+	// a client, "" for a client that never pushed.
+	LastMutation(ctx context.Context, clientID string) (string, error)
 	// SetClient records the last mutation a client pushed.
 	SetClient(ctx context.Context, clientID, mutationID string, clientSeq uint64, at time.Time) error
 	// AppendAudit appends audit entries, numbered and chained, to be

@@ -10,30 +10,20 @@ import (
 	"github.com/shanhaifield/shanhai/sync/protocol"
 )
 
-// appendPush writes req as encoding/json would (same fields, map keys
-// sorted) but without reflection and without re-validating the field
-// values: they were decoded from this store's own outbox, so they are
-// valid JSON already. An initial push of a large import spent a third of
-// the client's time in encoding/json here.
-func appendPush(b []byte, req protocol.PushRequest) ([]byte, error) {
-	b = appendString(append(b, `{"client_id":`...), req.ClientID)
-	if req.BatchID != "" {
-		b = appendString(append(b, `,"batch_id":`...), req.BatchID)
+// appendPushHead writes the start of a push request, up to the opening
+// bracket of its changes; each change follows as appendChange writes it
+// (what encoding/json would write, without reflection and without
+// re-validating field values already valid in the outbox) or as the
+// outbox stores it, and `]}` closes the request.
+func appendPushHead(b []byte, clientID, batchID, after string) []byte {
+	b = appendString(append(b, `{"client_id":`...), clientID)
+	if batchID != "" {
+		b = appendString(append(b, `,"batch_id":`...), batchID)
 	}
-	if req.Changes == nil {
-		return append(b, `,"changes":null}`+"\n"...), nil
+	if after != "" {
+		b = appendString(append(b, `,"after":`...), after)
 	}
-	b = append(b, `,"changes":[`...)
-	var err error
-	for i, c := range req.Changes {
-		if i > 0 {
-			b = append(b, ',')
-		}
-		if b, err = appendChange(b, c); err != nil {
-			return nil, err
-		}
-	}
-	return append(b, "]}\n"...), nil
+	return append(b, `,"changes":[`...)
 }
 
 func appendChange(b []byte, c protocol.Change) ([]byte, error) {

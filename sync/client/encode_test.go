@@ -9,10 +9,29 @@ import (
 	"github.com/shanhaifield/shanhai/sync/protocol"
 )
 
+// appendPush writes req as a push does: appendPushHead, each change by
+// appendChange, then the end.
+func appendPush(b []byte, req protocol.PushRequest) ([]byte, error) {
+	b = appendPushHead(b, req.ClientID, req.BatchID, req.After)
+	var err error
+	for i, c := range req.Changes {
+		if i > 0 {
+			b = append(b, ',')
+		}
+		if b, err = appendChange(b, c); err != nil {
+			return nil, err
+		}
+	}
+	return append(b, "]}\n"...), nil
+}
+
 // samePush checks that appendPush writes what encoding/json writes, as
 // the server decodes it.
 func samePush(t *testing.T, req protocol.PushRequest) {
 	t.Helper()
+	if req.Changes == nil {
+		req.Changes = []protocol.Change{} // a push never sends null
+	}
 	mine, err := appendPush(nil, req)
 	if err != nil {
 		t.Fatal(err)
@@ -40,6 +59,8 @@ func TestAppendPushMatchesEncodingJSON(t *testing.T) {
 		req  protocol.PushRequest
 	}{
 		{"empty batch", protocol.PushRequest{ClientID: "c1"}},
+		{"pipelined", protocol.PushRequest{ClientID: "c1", BatchID: "c1-9", After: "m8", Changes: []protocol.Change{{
+			ClientSeq: 9, MutationID: "m9", Kind: "enterprise", RecordID: "01J", Op: protocol.OpPut}}}},
 		{"put", protocol.PushRequest{ClientID: "c1", BatchID: "c1-1", Changes: []protocol.Change{{
 			ClientSeq: 7, MutationID: "m1", Kind: "enterprise", RecordID: "01J", Op: protocol.OpPut,
 			Fields:   map[string]json.RawMessage{"name": json.RawMessage(`"浙江山海"`), "employees": json.RawMessage(`12`), "tags": json.RawMessage(`["a","b"]`), "gone": nil},

@@ -61,7 +61,9 @@ func (e *ServerError) Is(target error) bool {
 func Retryable(err error) bool {
 	var se *ServerError
 	if errors.As(err, &se) {
-		return se.Status >= 500 || se.Status == http.StatusTooManyRequests
+		// out_of_order: a pipelined batch whose predecessor failed; the
+		// next sync sends from the first unsent change again.
+		return se.Status >= 500 || se.Status == http.StatusTooManyRequests || se.Code == protocol.CodeOutOfOrder
 	}
 	return !errors.Is(err, ErrNotLoggedIn)
 }

@@ -5,8 +5,6 @@ import (
 	"compress/gzip"
 	"encoding/json"
 	"fmt"
-
-	"github.com/shanhaifield/shanhai/sync/protocol"
 )
 
 // gzipJSON encodes v as gzip-compressed JSON. Level 1: pushes are
@@ -26,18 +24,12 @@ func gzipJSON(v any) ([]byte, error) {
 	return buf.Bytes(), nil
 }
 
-// gzipPush encodes a push request (see appendPush) as gzip JSON.
-func gzipPush(req protocol.PushRequest) ([]byte, error) {
-	raw, err := appendPush(make([]byte, 0, 1200*len(req.Changes)+64), req)
-	if err != nil {
-		return nil, fmt.Errorf("encode push: %w", err)
-	}
+// gzipBytes compresses an encoded request body (level 1, as gzipJSON)
+// with zw, reset onto a new buffer.
+func gzipBytes(zw *gzip.Writer, raw []byte) ([]byte, error) {
 	var buf bytes.Buffer
 	buf.Grow(len(raw) / 4)
-	zw, err := gzip.NewWriterLevel(&buf, gzip.BestSpeed)
-	if err != nil {
-		return nil, err
-	}
+	zw.Reset(&buf)
 	if _, err := zw.Write(raw); err != nil {
 		return nil, fmt.Errorf("compress push: %w", err)
 	}

@@ -58,7 +58,13 @@ type PushRequest struct {
 	// client so a retried batch is a no-op.
 	ClientID string `json:"client_id"`
 	// BatchID is optional; it only appears in server logs.
-	BatchID string   `json:"batch_id,omitempty"`
+	BatchID string `json:"batch_id,omitempty"`
+	// After, when set, is the last mutation ID of the client's previous
+	// batch: a server that answers Ordered applies this batch only once
+	// that batch is the last one it applied for the client, so a client
+	// may send a batch before the previous one is answered and the
+	// batches still apply in order (CodeOutOfOrder when it never comes).
+	After   string   `json:"after,omitempty"`
 	Changes []Change `json:"changes"`
 }
 
@@ -104,4 +110,7 @@ type PushResponse struct {
 	// ServerTime is the server clock in Unix milliseconds, so a client can
 	// notice that its own clock is off.
 	ServerTime int64 `json:"server_time"`
+	// Ordered is true from servers that honour PushRequest.After: only
+	// then may a client keep a second batch in flight.
+	Ordered bool `json:"ordered,omitempty"`
 }

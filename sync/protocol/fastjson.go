@@ -239,6 +239,8 @@ func fastPush(body []byte) (req PushRequest, ok bool) {
 			req.ClientID, err = s.str()
 		case "batch_id":
 			req.BatchID, err = s.str()
+		case "after":
+			req.After, err = s.str()
 		case "changes":
 			req.Changes, err = s.changes()
 		default:

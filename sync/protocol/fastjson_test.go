@@ -32,6 +32,7 @@ func TestFastPushDecode(t *testing.T) {
 		fast bool
 	}{
 		{"client form", `{"client_id":"c1","batch_id":"c1-1","changes":[{"seq":3,"mutation_id":"m1","kind":"enterprise","record_id":"01J","op":"put","fields":{"name":"浙江山海","employees":12,"revenue":-1.5e3,"tags":["a","b\"c"],"ok":true,"x":{"a":[1,{"b":"}"}]}},"versions":{"name":"0001"},"bases":{"name":"0000"},"at":"2026-11-26T03:04:05.000000006+08:00","author":"王芳"}]}` + "\n", true},
+		{"pipelined", `{"client_id":"c1","batch_id":"c1-9","after":"m8","changes":[{"seq":9,"mutation_id":"m9","kind":"k","record_id":"r","op":"put"}]}`, true},
 		{"spaces", " { \"client_id\" : \"c1\" , \"changes\" : [ ] } ", true},
 		{"escaped field value", `{"client_id":"c1","changes":[{"mutation_id":"m","kind":"k","record_id":"r","op":"put","fields":{"notes":"line\nnext \u4e2d"}}]}`, true},
 		{"repeated field key", `{"client_id":"c1","changes":[{"mutation_id":"m","kind":"k","record_id":"r","op":"put","fields":{"a":1,"a":2}}]}`, true},
@@ -63,6 +64,7 @@ func FuzzFastPushDecode(f *testing.F) {
 	f.Add([]byte(`{"client_id":"c1","changes":[{"seq":3,"mutation_id":"m1","kind":"enterprise","record_id":"01J","op":"put","fields":{"name":"浙江","n":1,"t":["a"]},"versions":{"name":"0001"},"at":"2026-11-26T03:04:05Z"}]}`))
 	f.Add([]byte(`{"client_id":"c1","changes":[{"fields":{"a":{"b":[1,"\"]"]}}}]}`))
 	f.Add([]byte(`{"client_id":"c1","changes":[{"fields":{"a":-0.5e-3,"b":false}}]}`))
+	f.Add([]byte(`{"client_id":"c1","batch_id":"c1-9","after":"m8","changes":[{"seq":9,"mutation_id":"m9"}]}`))
 	f.Fuzz(func(t *testing.T, body []byte) {
 		sameAsEncodingJSON(t, body)
 	})

@@ -43,6 +43,11 @@ func (r *PushRequest) Validate() error {
 	if err := checkID("client_id", r.ClientID); err != nil {
 		return err
 	}
+	if r.After != "" {
+		if err := checkID("after", r.After); err != nil {
+			return err
+		}
+	}
 	if len(r.Changes) > MaxBatch {
 		return fmt.Errorf("changes: %d in one batch, at most %d", len(r.Changes), MaxBatch)
 	}

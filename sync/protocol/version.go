@@ -22,3 +22,8 @@ const (
 // is older than the server's tombstone retention: the client pulls again
 // from cursor 0 and keeps (and re-sends) its unsent edits.
 const CodeResetRequired = "reset_required"
+
+// CodeOutOfOrder is the error code of 409 Conflict on a push whose After
+// batch the server has not applied (it waited a while for it): the
+// client sends its outbox again from the start, one batch at a time.
+const CodeOutOfOrder = "out_of_order"

@@ -24,7 +24,7 @@ func (t *tx) AppendAudit(ctx context.Context, entries []store.AuditEntry) error 
 	b := t.b.Bucket(bAudit)
 	// Keys only ever grow: full pages instead of bbolt's half-full splits
 	// write about half as many pages.
-	b.FillPercent = 0.95
+	b.FillPercent = fillAppend
 	last := b.Sequence()
 	prev := store.ZeroHash
 	if k, v := b.Cursor().Last(); k != nil {

@@ -86,6 +86,9 @@ func (s *Store) Ping(ctx context.Context) error {
 // may run more than once if a batch-mate fails; it only reads and writes
 // the transaction, so a re-run gives the same result.
 func (s *Store) Push(ctx context.Context, p store.Principal, req protocol.PushRequest, now time.Time) (protocol.PushResponse, error) {
+	if err := s.followsLast(ctx, req); err != nil {
+		return protocol.PushResponse{}, fmt.Errorf("push from %s: %w", req.ClientID, err)
+	}
 	var resp protocol.PushResponse
 	run := s.db.Batch
 	if s.pushes.Add(1) == 1 {
@@ -93,6 +96,7 @@ func (s *Store) Push(ctx context.Context, p store.Principal, req protocol.PushRe
 	}
 	defer s.pushes.Add(-1)
 	err := run(func(btx *bolt.Tx) error {
+		dense(btx)
 		var err error
 		if resp, err = store.ApplyBatch(ctx, &tx{btx}, p, req, now); err != nil {
 			return err
@@ -106,6 +110,28 @@ func (s *Store) Push(ctx context.Context, p store.Principal, req protocol.PushRe
 		return protocol.PushResponse{}, fmt.Errorf("push from %s: %w", req.ClientID, err)
 	}
 	return resp, nil
+}
+
+// followsLast checks a pipelined push's order (store.ApplyBatch checks it
+// again in the transaction) before it joins a shared commit: a function
+// failing inside bbolt's Batch rolls back its batch-mates' work too.
+func (s *Store) followsLast(ctx context.Context, req protocol.PushRequest) error {
+	if req.After == "" {
+		return nil
+	}
+	var last string
+	err := s.db.View(func(btx *bolt.Tx) error {
+		var err error
+		last, err = (&tx{btx}).LastMutation(ctx, req.ClientID)
+		return err
+	})
+	if err != nil {
+		return err
+	}
+	if last != req.After {
+		return fmt.Errorf("client %s: after %s, last applied %q: %w", req.ClientID, req.After, last, store.ErrOutOfOrder)
+	}
+	return nil
 }
 
 // Pull reads a page of p's index after the cursor.

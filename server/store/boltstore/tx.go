@@ -82,6 +82,7 @@ func (t *tx) PutRecord(ctx context.Context, rec, prev store.Record) error {
 		if err != nil {
 			return fmt.Errorf("zone index %s: %w", z, err)
 		}
+		zb.FillPercent = fillAppend
 		if err := zb.Put(seqKey(rec.Seq), encodeEntry(rec, slices.Contains(rec.Zones, z))); err != nil {
 			return err
 		}
@@ -196,4 +197,17 @@ func (t *tx) SetClient(ctx context.Context, client, mutation string, seq uint64,
 		return err
 	}
 	return t.b.Bucket(bClients).Put([]byte(client), v)
+}
+
+// LastMutation implements store.Tx.
+func (t *tx) LastMutation(ctx context.Context, client string) (string, error) {
+	v := t.b.Bucket(bClients).Get([]byte(client))
+	if v == nil {
+		return "", ctx.Err()
+	}
+	var m clientMark
+	if err := json.Unmarshal(v, &m); err != nil {
+		return "", fmt.Errorf("client %s: %w: %v", client, errCorrupt, err)
+	}
+	return m.MutationID, nil
 }

@@ -35,6 +35,9 @@ type tx struct {
 		results [][]byte
 	}
 	client *clientRow
+	// last is the client's last applied mutation (clients row), read
+	// with the prefetch when the batch names the one it follows.
+	last   string
 	audit  []store.AuditEntry
 	absent map[string]bool // records looked up and found to have no row
 	fresh  [][]any         // COPY rows of the absent records written
@@ -103,6 +106,9 @@ func (t *tx) lockAndPrefetch(ctx context.Context, req protocol.PushRequest) erro
 	})
 	b.Queue(prefetchRecords, ids).Query(t.scanPrefetched)
 	b.Queue(prefetchMutations, req.ClientID, mids).Query(t.scanMutations)
+	if req.After != "" {
+		b.Queue("SELECT mutation_id FROM clients WHERE client_id = $1", req.ClientID).Query(t.scanLast)
+	}
 	if err := t.tx.SendBatch(ctx, b).Close(); err != nil {
 		return fmt.Errorf("lock and prefetch: %w", err)
 	}
@@ -138,6 +144,19 @@ func (t *tx) scanMutations(rows pgx.Rows) error {
 	}
 	if err := rows.Err(); err != nil {
 		return fmt.Errorf("prefetch mutations: %w", err)
+	}
+	return nil
+}
+
+// scanLast keeps the client's last applied mutation (none: "").
+func (t *tx) scanLast(rows pgx.Rows) error {
+	for rows.Next() {
+		if err := rows.Scan(&t.last); err != nil {
+			return fmt.Errorf("read client: %w", err)
+		}
+	}
+	if err := rows.Err(); err != nil {
+		return fmt.Errorf("read client: %w", err)
 	}
 	return nil
 }
@@ -404,6 +423,15 @@ func (t *tx) PutMutation(ctx context.Context, client string, ch protocol.Change,
 	t.newMuts.ids = append(t.newMuts.ids, ch.MutationID)
 	t.newMuts.results = append(t.newMuts.results, data)
 	return nil
+}
+
+// LastMutation implements store.Tx: the prefetched value, or this
+// transaction's own SetClient.
+func (t *tx) LastMutation(ctx context.Context, client string) (string, error) {
+	if t.client != nil && t.client.id == client {
+		return t.client.mutation, nil
+	}
+	return t.last, nil
 }
 
 // SetClient implements store.Tx.

@@ -14,6 +14,7 @@ func Run(t *testing.T, newStore NewStore) {
 		{"PushPullPaginated", testPushPull},
 		{"RetryIsNoOp", testRetry},
 		{"OverlappingRetry", testOverlappingRetry},
+		{"PipelinedOrder", testPipelinedOrder},
 		{"FieldMergeAndConflicts", testMerge},
 		{"DeleteTombstone", testDelete},
 		{"ZoneScopes", testZones},
