@@ -58,6 +58,20 @@ func testPipelinedOrder(t *testing.T, newStore NewStore) {
 	if len(recs) != 3 || string(got["e1"].Fields["notes"]) != `"二"` {
 		t.Fatalf("records = %d (%v), want e1 with notes, e2, e3", len(recs), got["e1"].Fields)
 	}
+	// Every answer of a pipelined push was lost: the next sync sends the
+	// same batches again, pipelined, from the first. The replayed first
+	// (without After) moves the client's last mutation back to its own,
+	// so the replayed second and third pass the order check and are
+	// answered from the mutation log.
+	push(t, s, staffA, first)
+	second.After = first.Changes[1].MutationID
+	if again := push(t, s, staffA, second); again.Results[0].Seq == 0 {
+		t.Fatalf("replayed second lost its result: %+v", again.Results[0])
+	}
+	push(t, s, staffA, third)
+	if recs, _ := pullAll(t, s, staffA, 0, 100); len(recs) != 3 {
+		t.Fatalf("replayed pipeline: %d records, want 3", len(recs))
+	}
 	// Another client's batches are ordered on their own.
 	o := newClient("laptop2")
 	ob := o.batch(o.put("enterprise", "e5", "name", `"戊"`))
