@@ -25,12 +25,7 @@ func FastPush(body []byte) (PushRequest, bool) { return fastPush(body) }
 func FastPull(body []byte) (PullResponse, bool) {
 	var page PullResponse
 	s := &scanner{b: body}
-	seen := map[string]bool{}
-	err := s.object(func(key string) error {
-		if seen[key] {
-			return errSlow
-		}
-		seen[key] = true
+	err := s.members(pullKeys, func(key string) error {
 		var err error
 		switch key {
 		case "records":
@@ -71,20 +66,45 @@ func arrayOf[T any](s *scanner, one func() (T, error)) ([]T, error) {
 	return out, err
 }
 
-// recordKeys numbers the keys record reads, for its repeated-key check
-// (a bit set per record rather than a map per record).
-var recordKeys = map[string]uint16{"kind": 1, "id": 1 << 1, "seq": 1 << 2, "zones": 1 << 3, "fields": 1 << 4,
-	"versions": 1 << 5, "deleted": 1 << 6, "removed": 1 << 7, "erased": 1 << 8, "author": 1 << 9}
+// The keys each fast decoder reads. A record's conflicts are rare and
+// left to encoding/json.
+var (
+	pullKeys   = newKeySet("records", "next_cursor", "has_more", "server_time")
+	pushKeys   = newKeySet("client_id", "batch_id", "after", "changes")
+	recordKeys = newKeySet("kind", "id", "seq", "zones", "fields", "versions", "deleted", "removed", "erased", "author")
+	changeKeys = newKeySet("seq", "mutation_id", "kind", "record_id", "op", "author", "at", "fields", "versions", "bases")
+)
+
+// keySet gives each key an object may hold its own bit, so members finds
+// a repeated key with a bit set per object instead of a map per object.
+type keySet map[string]uint16
+
+// newKeySet numbers keys; at most 16.
+func newKeySet(keys ...string) keySet {
+	set := make(keySet, len(keys))
+	for i, k := range keys {
+		set[k] = 1 << i
+	}
+	return set
+}
+
+// members reads an object as object does, but gives up (errSlow) on a
+// key outside set or a repeated one: encoding/json decides those.
+func (s *scanner) members(set keySet, member func(key string) error) error {
+	var seen uint16
+	return s.object(func(key string) error {
+		bit := set[key]
+		if bit == 0 || seen&bit != 0 {
+			return errSlow
+		}
+		seen |= bit
+		return member(key)
+	})
+}
 
 func (s *scanner) record() (Record, error) {
 	var r Record
-	var seen uint16
-	err := s.object(func(key string) error {
-		bit := recordKeys[key]
-		if bit == 0 || seen&bit != 0 {
-			return errSlow // unknown (conflicts are rare: encoding/json) or repeated
-		}
-		seen |= bit
+	err := s.members(recordKeys, func(key string) error {
 		var err error
 		switch key {
 		case "kind":
@@ -108,7 +128,7 @@ func (s *scanner) record() (Record, error) {
 		case "author":
 			r.Author, err = s.str()
 		default:
-			return errSlow // conflicts are rare: encoding/json
+			return errSlow
 		}
 		return err
 	})
@@ -227,12 +247,7 @@ func (s *scanner) same() (string, error) {
 // otherwise.
 func fastPush(body []byte) (req PushRequest, ok bool) {
 	s := &scanner{b: body}
-	seen := map[string]bool{}
-	err := s.object(func(key string) error {
-		if seen[key] {
-			return errSlow
-		}
-		seen[key] = true
+	err := s.members(pushKeys, func(key string) error {
 		var err error
 		switch key {
 		case "client_id":
@@ -255,13 +270,7 @@ func (s *scanner) changes() ([]Change, error) { return arrayOf(s, s.change) }
 
 func (s *scanner) change() (Change, error) {
 	var c Change
-	var seen uint16 // one bit per key (changeKeyIndex): no map per change
-	err := s.object(func(key string) error {
-		bit := uint16(1) << changeKeyIndex(key)
-		if seen&bit != 0 {
-			return errSlow
-		}
-		seen |= bit
+	err := s.members(changeKeys, func(key string) error {
 		var err error
 		switch key {
 		case "seq":
@@ -295,34 +304,6 @@ func (s *scanner) change() (Change, error) {
 		return err
 	})
 	return c, err
-}
-
-// changeKeyIndex numbers the JSON keys of a Change for change's seen
-// set; any other key gets 10 (and change refuses it).
-func changeKeyIndex(key string) int {
-	switch key {
-	case "seq":
-		return 0
-	case "mutation_id":
-		return 1
-	case "kind":
-		return 2
-	case "record_id":
-		return 3
-	case "op":
-		return 4
-	case "author":
-		return 5
-	case "at":
-		return 6
-	case "fields":
-		return 7
-	case "versions":
-		return 8
-	case "bases":
-		return 9
-	}
-	return 10
 }
 
 func (s *scanner) strMap() (map[string]string, error) {
